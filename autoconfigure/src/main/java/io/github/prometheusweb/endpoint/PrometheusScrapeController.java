@@ -1,0 +1,62 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.prometheusweb.endpoint;
+
+import java.io.IOException;
+
+import io.github.prometheusweb.annotation.DoNotTrack;
+import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The metrics endpoint, at {@code prometheus.web.endpoint.path} (default
+ * {@code /metrics}). Content negotiation (Prometheus text, OpenMetrics, protobuf), gzip,
+ * the {@code name[]} filter and {@code debug=} are client_java's
+ * {@link PrometheusScrapeHandler}. Scrapes are not recorded in the request metrics.
+ *
+ * @author prometheus-web authors
+ */
+@Controller
+@DoNotTrack
+public class PrometheusScrapeController {
+
+	private final PrometheusScrapeHandler scrapeHandler;
+
+	/**
+	 * Creates the endpoint.
+	 * @param scrapeHandler the handler that writes the scrape
+	 */
+	public PrometheusScrapeController(PrometheusScrapeHandler scrapeHandler) {
+		this.scrapeHandler = scrapeHandler;
+	}
+
+	/**
+	 * Answers a scrape ({@code GET}, and {@code HEAD} for the headers only).
+	 * @param request the request
+	 * @param response the response
+	 * @throws IOException if writing the response fails
+	 */
+	@GetMapping("${prometheus.web.endpoint.path:/metrics}")
+	public void scrape(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		this.scrapeHandler.handleRequest(new ServletScrapeExchange(request, response));
+	}
+
+}

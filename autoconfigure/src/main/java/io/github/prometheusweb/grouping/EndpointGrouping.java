@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.prometheusweb.grouping;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * Groups requests by handler ({@code endpoint="ItemController#item"}); requests that no
+ * application handler served share the value {@code none}.
+ *
+ * @author prometheus-web authors
+ */
+public class EndpointGrouping implements GroupByStrategy {
+
+	@Override
+	public String labelName() {
+		return "endpoint";
+	}
+
+	@Override
+	public String labelValue(HttpServletRequest request, HandlerDetails handler) {
+		return handler.isMatched() ? handler.endpointName() : HandlerDetails.NONE;
+	}
+
+}

@@ -1,0 +1,217 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.prometheusweb.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.github.prometheusweb.autoconfigure.PrometheusWebProperties;
+import io.github.prometheusweb.grouping.GroupByStrategy;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Summary;
+import io.prometheus.metrics.model.registry.Collector;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/**
+ * The default request metrics: request duration (histogram or summary), request count,
+ * exception count and, when enabled, request and response sizes. Metrics are registered
+ * when this object is created and unregistered when it is closed.
+ *
+ * @author prometheus-web authors
+ */
+public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
+
+	private final PrometheusRegistry registry;
+
+	private final GroupByStrategy grouping;
+
+	private final StatusLabel statusLabel;
+
+	private final String[] defaultLabelValues;
+
+	private final boolean countHandledExceptions;
+
+	private final Function<String[], DistributionDataPoint> duration;
+
+	private final Counter total;
+
+	private final Counter exceptions;
+
+	private final Summary requestSize;
+
+	private final Summary responseSize;
+
+	private final List<Collector> registered = new ArrayList<>();
+
+	/**
+	 * Creates the default metrics and registers them.
+	 * @param properties the configuration
+	 * @param grouping the group-by strategy of the duration and size metrics
+	 * @param registry the registry to register the metrics in
+	 */
+	public DefaultRequestMetrics(PrometheusWebProperties properties, GroupByStrategy grouping,
+			PrometheusRegistry registry) {
+		this.registry = registry;
+		this.grouping = grouping;
+		this.statusLabel = new StatusLabel(properties.isGroupStatusCodes());
+		this.countHandledExceptions = properties.isCountHandledExceptions();
+		Map<String, String> defaultLabels = properties.getDefaultLabels();
+		String group = grouping.labelName();
+		checkDefaultLabelNames(defaultLabels, group);
+		String[] defaultNames = defaultLabels.keySet().toArray(String[]::new);
+		this.defaultLabelValues = defaultLabels.values().toArray(String[]::new);
+		String prefix = MetricNames.prefix(properties.getPrefix());
+		this.duration = registerDuration(properties, prefix + "http_request_duration_seconds",
+				labelNames(defaultNames, "method", group, "status"));
+		this.total = register(Counter.builder()
+			.name(prefix + "http_request_total")
+			.help("Total number of HTTP requests")
+			.labelNames(labelNames(defaultNames, "method", "status"))
+			.build());
+		this.exceptions = register(Counter.builder()
+			.name(prefix + "http_request_exceptions_total")
+			.help("Total number of HTTP requests which resulted in an exception")
+			.labelNames(labelNames(defaultNames, "method", "status", "exception"))
+			.build());
+		boolean sizes = properties.getSizes().isEnabled();
+		this.requestSize = sizes ? registerSize(prefix + "http_request_size_bytes", "HTTP request body size in bytes",
+				labelNames(defaultNames, "method", group)) : null;
+		this.responseSize = sizes ? registerSize(prefix + "http_response_size_bytes",
+				"HTTP response body size in bytes", labelNames(defaultNames, "method", group)) : null;
+	}
+
+	private Function<String[], DistributionDataPoint> registerDuration(PrometheusWebProperties properties, String name,
+			String[] labelNames) {
+		String help = "HTTP request duration in seconds";
+		if (properties.isLatencyAsHistogram()) {
+			Histogram.Builder builder = Histogram.builder()
+				.name(name)
+				.help(help)
+				.unit(Unit.SECONDS)
+				.labelNames(labelNames)
+				.classicUpperBounds(properties.getBuckets().stream().mapToDouble(Double::doubleValue).toArray());
+			if (!properties.isNativeHistograms()) {
+				builder.classicOnly();
+			}
+			return register(builder.build())::labelValues;
+		}
+		Summary.Builder builder = Summary.builder().name(name).help(help).unit(Unit.SECONDS).labelNames(labelNames);
+		properties.getSummaryQuantiles().forEach(builder::quantile);
+		return register(builder.build())::labelValues;
+	}
+
+	private Summary registerSize(String name, String help, String[] labelNames) {
+		return register(Summary.builder().name(name).help(help).unit(Unit.BYTES).labelNames(labelNames).build());
+	}
+
+	private <C extends Collector> C register(C collector) {
+		this.registry.register(collector);
+		this.registered.add(collector);
+		return collector;
+	}
+
+	@Override
+	public void record(CompletedRequest request) {
+		String method = request.method();
+		String status = this.statusLabel.of(request.status());
+		String group = this.grouping.labelValue(request.request(), request.handler());
+		this.duration.apply(labelValues(method, group, status))
+			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
+		this.total.labelValues(labelValues(method, status)).inc();
+		Throwable exception = countedException(request);
+		if (exception != null) {
+			this.exceptions.labelValues(labelValues(method, status, exceptionName(exception))).inc();
+		}
+		if (this.requestSize != null && request.requestBytes() >= 0) {
+			this.requestSize.labelValues(labelValues(method, group)).observe(request.requestBytes());
+		}
+		if (this.responseSize != null && request.responseBytes() >= 0) {
+			this.responseSize.labelValues(labelValues(method, group)).observe(request.responseBytes());
+		}
+	}
+
+	private Throwable countedException(CompletedRequest request) {
+		if (request.escapedException() != null) {
+			return request.escapedException();
+		}
+		Throwable handled = request.handledException();
+		if (this.countHandledExceptions && handled != null && !hasStatusOfItsOwn(handled)) {
+			return handled;
+		}
+		return null;
+	}
+
+	/**
+	 * Whether Spring MVC maps the exception to a status itself
+	 * ({@code ResponseStatusException}, the standard MVC exceptions,
+	 * {@code @ResponseStatus}); such exceptions are a way to answer with a status, not a
+	 * failure an {@code @ExceptionHandler} dealt with.
+	 */
+	private static boolean hasStatusOfItsOwn(Throwable exception) {
+		return exception instanceof ErrorResponse
+				|| AnnotatedElementUtils.hasAnnotation(exception.getClass(), ResponseStatus.class);
+	}
+
+	private static String exceptionName(Throwable exception) {
+		String name = exception.getClass().getSimpleName();
+		return name.isEmpty() ? exception.getClass().getName() : name;
+	}
+
+	private String[] labelValues(String... values) {
+		if (this.defaultLabelValues.length == 0) {
+			return values;
+		}
+		String[] all = Arrays.copyOf(values, values.length + this.defaultLabelValues.length);
+		System.arraycopy(this.defaultLabelValues, 0, all, values.length, this.defaultLabelValues.length);
+		return all;
+	}
+
+	private static String[] labelNames(String[] defaultNames, String... names) {
+		String[] all = Arrays.copyOf(names, names.length + defaultNames.length);
+		System.arraycopy(defaultNames, 0, all, names.length, defaultNames.length);
+		return all;
+	}
+
+	private static void checkDefaultLabelNames(Map<String, String> defaultLabels, String groupLabel) {
+		for (String reserved : List.of("method", "status", "exception", "le", "quantile", groupLabel)) {
+			if (defaultLabels.containsKey(reserved)) {
+				throw new IllegalArgumentException("prometheus.web.default-labels." + reserved + " '" + reserved
+						+ "' clashes with a label of the default metrics; choose another name");
+			}
+		}
+	}
+
+	/**
+	 * Unregisters the metrics.
+	 */
+	@Override
+	public void close() {
+		this.registered.forEach(this.registry::unregister);
+		this.registered.clear();
+	}
+
+}

@@ -1,0 +1,203 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.prometheusweb.servlet;
+
+import java.io.IOException;
+import java.util.List;
+
+import io.github.prometheusweb.metrics.CompletedRequest;
+import io.github.prometheusweb.metrics.HttpMethodLabel;
+import io.github.prometheusweb.metrics.InProgressRequests;
+import io.github.prometheusweb.metrics.RequestRecorder;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import jakarta.servlet.AsyncEvent;
+import jakarta.servlet.AsyncListener;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Times every request and hands it, once its response is complete, to the
+ * {@link RequestRecorder recorders}: exactly once per request, with the status the client
+ * received. Registered first in the filter chain for {@code REQUEST} dispatches, so it
+ * also sees requests that never reach a handler (404, 405, rejections by other filters);
+ * asynchronous requests are recorded when they complete, and error dispatches are never
+ * recorded on their own. A failure in metrics code is logged and never reaches the
+ * application.
+ *
+ * @author prometheus-web authors
+ */
+public class RequestMetricsFilter extends OncePerRequestFilter {
+
+	private static final RateLimitedLog failures = new RateLimitedLog(RequestMetricsFilter.class);
+
+	private final List<RequestRecorder> recorders;
+
+	private final ExcludedPaths excludedPaths;
+
+	private final InProgressRequests inProgress;
+
+	private final boolean measureSizes;
+
+	/**
+	 * Creates the filter.
+	 * @param recorders the recorders of completed requests
+	 * @param excludedPaths the paths to leave unrecorded
+	 * @param inProgress the in-progress gauge, or {@code null} if it is off
+	 * @param measureSizes whether request and response body sizes are measured
+	 */
+	public RequestMetricsFilter(List<RequestRecorder> recorders, ExcludedPaths excludedPaths,
+			InProgressRequests inProgress, boolean measureSizes) {
+		this.recorders = List.copyOf(recorders);
+		this.excludedPaths = excludedPaths;
+		this.inProgress = inProgress;
+		this.measureSizes = measureSizes;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		if (this.excludedPaths.matches(request)) {
+			chain.doFilter(request, response);
+			return;
+		}
+		TrackedRequest tracked = start(request);
+		BodySizeRequestWrapper sizedRequest = this.measureSizes ? new BodySizeRequestWrapper(request) : null;
+		BodySizeResponseWrapper sizedResponse = this.measureSizes ? new BodySizeResponseWrapper(response) : null;
+		Throwable escaped = null;
+		try {
+			chain.doFilter((sizedRequest != null) ? sizedRequest : request,
+					(sizedResponse != null) ? sizedResponse : response);
+		}
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			escaped = ex;
+			throw ex;
+		}
+		finally {
+			Completion completion = new Completion(tracked, request, response, sizedRequest, sizedResponse);
+			if (escaped == null && request.isAsyncStarted()) {
+				request.getAsyncContext().addListener(completion);
+			}
+			else {
+				completion.record(escaped);
+			}
+		}
+	}
+
+	private TrackedRequest start(HttpServletRequest request) {
+		TrackedRequest tracked = new TrackedRequest(System.nanoTime(), HttpMethodLabel.of(request.getMethod()));
+		request.setAttribute(TrackedRequest.ATTRIBUTE, tracked);
+		if (this.inProgress != null) {
+			try {
+				tracked.inProgress(this.inProgress.started(tracked.method()));
+			}
+			catch (RuntimeException ex) {
+				failures.warn("Failed to count a request in progress", ex);
+			}
+		}
+		return tracked;
+	}
+
+	/**
+	 * Records a request when its response is complete, synchronously or as the listener
+	 * of its asynchronous processing.
+	 */
+	private final class Completion implements AsyncListener {
+
+		private final TrackedRequest tracked;
+
+		private final HttpServletRequest request;
+
+		private final HttpServletResponse response;
+
+		private final BodySizeRequestWrapper sizedRequest;
+
+		private final BodySizeResponseWrapper sizedResponse;
+
+		Completion(TrackedRequest tracked, HttpServletRequest request, HttpServletResponse response,
+				BodySizeRequestWrapper sizedRequest, BodySizeResponseWrapper sizedResponse) {
+			this.tracked = tracked;
+			this.request = request;
+			this.response = response;
+			this.sizedRequest = sizedRequest;
+			this.sizedResponse = sizedResponse;
+		}
+
+		void record(Throwable escaped) {
+			try {
+				long durationNanos = System.nanoTime() - this.tracked.startNanos();
+				GaugeDataPoint inProgressDataPoint = this.tracked.leaveInProgress();
+				if (inProgressDataPoint != null) {
+					RequestMetricsFilter.this.inProgress.finished(inProgressDataPoint);
+				}
+				if (this.tracked.isDoNotTrack() || this.tracked.isExcludeAll()) {
+					return;
+				}
+				CompletedRequest completed = completedRequest(escaped, durationNanos);
+				for (RequestRecorder recorder : RequestMetricsFilter.this.recorders) {
+					recorder.record(completed);
+				}
+			}
+			catch (RuntimeException ex) {
+				failures.warn("Failed to record the metrics of a request", ex);
+			}
+		}
+
+		private CompletedRequest completedRequest(Throwable escaped, long durationNanos) {
+			Throwable escapedException = (this.tracked.escapedException() != null) ? this.tracked.escapedException()
+					: cause(escaped);
+			int status = (escaped != null && !this.response.isCommitted())
+					? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : this.response.getStatus();
+			Throwable thrown = this.tracked.thrownException();
+			Throwable handledException = (thrown != null && thrown != escapedException) ? thrown : null;
+			long requestBytes = (this.sizedRequest != null) ? this.sizedRequest.bodySize() : -1;
+			long responseBytes = (this.sizedResponse != null) ? this.sizedResponse.bodySize() : -1;
+			return new CompletedRequest(this.request, this.tracked.handler(), this.tracked.method(), status,
+					escapedException, handledException, durationNanos, requestBytes, responseBytes);
+		}
+
+		private static Throwable cause(Throwable escaped) {
+			if (escaped instanceof ServletException servletException && servletException.getRootCause() != null) {
+				return servletException.getRootCause();
+			}
+			return escaped;
+		}
+
+		@Override
+		public void onComplete(AsyncEvent event) {
+			record(null);
+		}
+
+		@Override
+		public void onTimeout(AsyncEvent event) {
+		}
+
+		@Override
+		public void onError(AsyncEvent event) {
+		}
+
+		@Override
+		public void onStartAsync(AsyncEvent event) {
+			event.getAsyncContext().addListener(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,49 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.prometheusweb.testapp;
+
+import io.github.prometheusweb.annotation.DoNotTrack;
+import io.github.prometheusweb.annotation.ExcludeAllMetrics;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Handlers that the default metrics skip.
+ */
+@RestController
+public class UntrackedController {
+
+	@DoNotTrack
+	@GetMapping("/untracked")
+	public String untracked() {
+		return "untracked";
+	}
+
+	@ExcludeAllMetrics
+	@GetMapping("/exclude-all")
+	public String excludeAll() {
+		return "excluded";
+	}
+
+	@GetMapping("/skip")
+	@DoNotTrack
+	public String skip() {
+		return "skipped";
+	}
+
+}
