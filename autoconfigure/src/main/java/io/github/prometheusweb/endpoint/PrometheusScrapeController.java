@@ -17,6 +17,8 @@
 package io.github.prometheusweb.endpoint;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import io.github.prometheusweb.annotation.DoNotTrack;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
@@ -30,13 +32,16 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The metrics endpoint, at {@code prometheus.web.endpoint.path} (default
  * {@code /metrics}). Content negotiation (Prometheus text, OpenMetrics, protobuf), gzip,
  * the {@code name[]} filter and {@code debug=} are client_java's
- * {@link PrometheusScrapeHandler}. Scrapes are not recorded in the request metrics.
+ * {@link PrometheusScrapeHandler}. Scrapes are not recorded in the request metrics. An
+ * unknown {@code debug} value is a bad request (400), not a server error.
  *
  * @author prometheus-web authors
  */
 @Controller
 @DoNotTrack
 public class PrometheusScrapeController {
+
+	private static final Set<String> DEBUG_FORMATS = Set.of("openmetrics", "text", "prometheus-protobuf");
 
 	private final PrometheusScrapeHandler scrapeHandler;
 
@@ -56,6 +61,15 @@ public class PrometheusScrapeController {
 	 */
 	@GetMapping("${prometheus.web.endpoint.path:/metrics}")
 	public void scrape(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String debug = request.getParameter("debug");
+		if (debug != null && !DEBUG_FORMATS.contains(debug)) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			response.setContentType("text/plain;charset=utf-8");
+			response.getOutputStream()
+				.write("Unsupported debug value: use openmetrics, text or prometheus-protobuf\n"
+					.getBytes(StandardCharsets.UTF_8));
+			return;
+		}
 		this.scrapeHandler.handleRequest(new ServletScrapeExchange(request, response));
 	}
 

@@ -108,8 +108,12 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	public HttpResponse<String> send(HttpRequest request) {
+		return send(request, BodyHandlers.ofString());
+	}
+
+	public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> bodyHandler) {
 		try {
-			return client.send(request, BodyHandlers.ofString());
+			return client.send(request, bodyHandler);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
