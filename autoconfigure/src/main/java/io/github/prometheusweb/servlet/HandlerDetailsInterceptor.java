@@ -55,6 +55,9 @@ public class HandlerDetailsInterceptor implements HandlerInterceptor {
 				ResolvedHandler resolvedHandler = resolve(request, handler);
 				tracked.handlerResolved(resolvedHandler.details, resolvedHandler.doNotTrack,
 						resolvedHandler.excludeAll);
+				if (resolvedHandler.doNotTrack || resolvedHandler.excludeAll) {
+					tracked.leaveInProgress();
+				}
 			}
 		}
 		return true;

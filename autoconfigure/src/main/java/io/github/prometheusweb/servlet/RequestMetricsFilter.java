@@ -23,7 +23,6 @@ import io.github.prometheusweb.metrics.CompletedRequest;
 import io.github.prometheusweb.metrics.HttpMethodLabel;
 import io.github.prometheusweb.metrics.InProgressRequests;
 import io.github.prometheusweb.metrics.RequestRecorder;
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.FilterChain;
@@ -106,7 +105,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		request.setAttribute(TrackedRequest.ATTRIBUTE, tracked);
 		if (this.inProgress != null) {
 			try {
-				tracked.inProgress(this.inProgress.started(tracked.method()));
+				tracked.inProgress(this.inProgress, this.inProgress.started(tracked.method()));
 			}
 			catch (RuntimeException ex) {
 				failures.warn("Failed to count a request in progress", ex);
@@ -143,10 +142,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		void record(Throwable escaped) {
 			try {
 				long durationNanos = System.nanoTime() - this.tracked.startNanos();
-				GaugeDataPoint inProgressDataPoint = this.tracked.leaveInProgress();
-				if (inProgressDataPoint != null) {
-					RequestMetricsFilter.this.inProgress.finished(inProgressDataPoint);
-				}
+				this.tracked.leaveInProgress();
 				if (this.tracked.isDoNotTrack() || this.tracked.isExcludeAll()) {
 					return;
 				}

@@ -17,6 +17,7 @@
 package io.github.prometheusweb.servlet;
 
 import io.github.prometheusweb.grouping.HandlerDetails;
+import io.github.prometheusweb.metrics.InProgressRequests;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import jakarta.servlet.ServletRequest;
 
@@ -35,7 +36,9 @@ public final class TrackedRequest {
 
 	private final String method;
 
-	private GaugeDataPoint inProgress;
+	private InProgressRequests inProgress;
+
+	private GaugeDataPoint inProgressDataPoint;
 
 	private HandlerDetails handler = HandlerDetails.UNMATCHED;
 
@@ -133,18 +136,21 @@ public final class TrackedRequest {
 		this.escapedException = exception;
 	}
 
-	void inProgress(GaugeDataPoint dataPoint) {
-		this.inProgress = dataPoint;
+	void inProgress(InProgressRequests inProgress, GaugeDataPoint dataPoint) {
+		this.inProgress = inProgress;
+		this.inProgressDataPoint = dataPoint;
 	}
 
 	/**
-	 * Takes the request out of the in-progress gauge, once.
-	 * @return the data point to decrement, or {@code null} if there is none (left)
+	 * Takes the request out of the in-progress gauge, once: when it completes, or as soon
+	 * as its handler turns out to be untracked.
 	 */
-	GaugeDataPoint leaveInProgress() {
-		GaugeDataPoint dataPoint = this.inProgress;
-		this.inProgress = null;
-		return dataPoint;
+	void leaveInProgress() {
+		GaugeDataPoint dataPoint = this.inProgressDataPoint;
+		if (dataPoint != null) {
+			this.inProgressDataPoint = null;
+			this.inProgress.finished(dataPoint);
+		}
 	}
 
 }

@@ -291,6 +291,8 @@ class DefaultMetricsIntegrationTests {
 	void requestsInProgress() throws Exception {
 		try (RunningApp app = RunningApp.start("prometheus.web.in-progress.enabled=true")) {
 			String gauge = "spring_http_requests_in_progress{method=\"GET\"}";
+			app.scrape().assertValue(gauge).as("a scrape does not count itself").isEqualTo("0.0");
+			app.scrape().assertValue(gauge).as("nor the scrape before it").isEqualTo("0.0");
 			CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> app.get("/sleep/1500").statusCode());
 			String during = null;
 			for (int i = 0; i < 100 && !"1.0".equals(during); i++) {
@@ -299,7 +301,8 @@ class DefaultMetricsIntegrationTests {
 			}
 			assertThat(during).isEqualTo("1.0");
 			assertThat(slow.get()).isEqualTo(200);
-			// The client may read the whole response just before the server finishes the request.
+			// The client may read the whole response just before the server finishes the
+			// request.
 			String after = null;
 			for (int i = 0; i < 100 && !"0.0".equals(after); i++) {
 				after = app.scrape().value(gauge);
