@@ -18,6 +18,7 @@ package io.github.prometheusweb.autoconfigure;
 
 import io.github.prometheusweb.endpoint.PrometheusScrapeController;
 import io.github.prometheusweb.grouping.GroupByStrategy;
+import io.github.prometheusweb.metrics.CardinalityLimits;
 import io.github.prometheusweb.metrics.DefaultRegistryCollector;
 import io.github.prometheusweb.metrics.DefaultRequestMetrics;
 import io.github.prometheusweb.metrics.ExporterInfo;
@@ -80,6 +81,12 @@ public class PrometheusWebAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	CardinalityLimits cardinalityLimits(PrometheusWebProperties properties, PrometheusRegistry registry) {
+		return new CardinalityLimits(properties.getPrefix(), properties.getCardinalityLimit(), registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	DefaultRegistryCollector defaultRegistryCollector(PrometheusRegistry registry) {
 		return DefaultRegistryCollector.registerIn(registry);
 	}
@@ -129,8 +136,8 @@ public class PrometheusWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		DefaultRequestMetrics defaultRequestMetrics(PrometheusWebProperties properties, GroupByStrategy groupBy,
-				PrometheusRegistry registry) {
-			return new DefaultRequestMetrics(properties, groupBy, registry);
+				PrometheusRegistry registry, CardinalityLimits cardinalityLimits) {
+			return new DefaultRequestMetrics(properties, groupBy, registry, cardinalityLimits);
 		}
 
 		@Bean

@@ -118,6 +118,12 @@ public class PrometheusWebProperties {
 	private boolean countHandledExceptions = false;
 
 	/**
+	 * Most distinct values of one request-derived label (such as the group label) in one
+	 * metric. Further values are recorded as __overflow__.
+	 */
+	private int cardinalityLimit = 1000;
+
+	/**
 	 * Whether the JVM and process metrics are served.
 	 */
 	private boolean jvmMetrics = true;
@@ -272,6 +278,18 @@ public class PrometheusWebProperties {
 
 	public void setCountHandledExceptions(boolean countHandledExceptions) {
 		this.countHandledExceptions = countHandledExceptions;
+	}
+
+	public int getCardinalityLimit() {
+		return this.cardinalityLimit;
+	}
+
+	public void setCardinalityLimit(int cardinalityLimit) {
+		if (cardinalityLimit < 1) {
+			throw new IllegalArgumentException(
+					"prometheus.web.cardinality-limit " + cardinalityLimit + " must be at least 1");
+		}
+		this.cardinalityLimit = cardinalityLimit;
 	}
 
 	public boolean isJvmMetrics() {

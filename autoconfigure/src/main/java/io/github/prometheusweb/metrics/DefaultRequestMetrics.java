@@ -65,6 +65,12 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 
 	private final Summary responseSize;
 
+	private final CardinalityLimit durationGroupLimit;
+
+	private final CardinalityLimit requestSizeGroupLimit;
+
+	private final CardinalityLimit responseSizeGroupLimit;
+
 	private final List<Collector> registered = new ArrayList<>();
 
 	/**
@@ -72,9 +78,10 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 	 * @param properties the configuration
 	 * @param grouping the group-by strategy of the duration and size metrics
 	 * @param registry the registry to register the metrics in
+	 * @param limits the limits of the request-derived labels
 	 */
 	public DefaultRequestMetrics(PrometheusWebProperties properties, GroupByStrategy grouping,
-			PrometheusRegistry registry) {
+			PrometheusRegistry registry, CardinalityLimits limits) {
 		this.registry = registry;
 		this.grouping = grouping;
 		this.statusLabel = new StatusLabel(properties.isGroupStatusCodes());
@@ -87,6 +94,7 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		String prefix = MetricNames.prefix(properties.getPrefix());
 		this.duration = registerDuration(properties, prefix + "http_request_duration_seconds",
 				labelNames(defaultNames, "method", group, "status"));
+		this.durationGroupLimit = limits.forLabel(prefix + "http_request_duration_seconds", group);
 		this.total = register(Counter.builder()
 			.name(prefix + "http_request_total")
 			.help("Total number of HTTP requests")
@@ -102,6 +110,8 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 				labelNames(defaultNames, "method", group)) : null;
 		this.responseSize = sizes ? registerSize(prefix + "http_response_size_bytes",
 				"HTTP response body size in bytes", labelNames(defaultNames, "method", group)) : null;
+		this.requestSizeGroupLimit = sizes ? limits.forLabel(prefix + "http_request_size_bytes", group) : null;
+		this.responseSizeGroupLimit = sizes ? limits.forLabel(prefix + "http_response_size_bytes", group) : null;
 	}
 
 	private Function<String[], DistributionDataPoint> registerDuration(PrometheusWebProperties properties, String name,
@@ -139,7 +149,7 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		String method = request.method();
 		String status = this.statusLabel.of(request.status());
 		String group = this.grouping.labelValue(request.request(), request.handler());
-		this.duration.apply(labelValues(method, group, status))
+		this.duration.apply(labelValues(method, this.durationGroupLimit.apply(group), status))
 			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
 		this.total.labelValues(labelValues(method, status)).inc();
 		Throwable exception = countedException(request);
@@ -147,10 +157,12 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 			this.exceptions.labelValues(labelValues(method, status, exceptionName(exception))).inc();
 		}
 		if (this.requestSize != null && request.requestBytes() >= 0) {
-			this.requestSize.labelValues(labelValues(method, group)).observe(request.requestBytes());
+			this.requestSize.labelValues(labelValues(method, this.requestSizeGroupLimit.apply(group)))
+				.observe(request.requestBytes());
 		}
 		if (this.responseSize != null && request.responseBytes() >= 0) {
-			this.responseSize.labelValues(labelValues(method, group)).observe(request.responseBytes());
+			this.responseSize.labelValues(labelValues(method, this.responseSizeGroupLimit.apply(group)))
+				.observe(request.responseBytes());
 		}
 	}
 

@@ -18,6 +18,7 @@ package io.github.prometheusweb.servlet;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
 import io.github.prometheusweb.metrics.CompletedRequest;
 import io.github.prometheusweb.metrics.HttpMethodLabel;
@@ -45,7 +46,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 public class RequestMetricsFilter extends OncePerRequestFilter {
 
-	private static final RateLimitedLog failures = new RateLimitedLog(RequestMetricsFilter.class);
+	private final RateLimitedLog failures = new RateLimitedLog(RequestMetricsFilter.class);
 
 	private final List<RequestRecorder> recorders;
 
@@ -108,7 +109,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 				tracked.inProgress(this.inProgress, this.inProgress.started(tracked.method()));
 			}
 			catch (RuntimeException ex) {
-				failures.warn("Failed to count a request in progress", ex);
+				this.failures.warn("Failed to count a request in progress", ex);
 			}
 		}
 		return tracked;
@@ -116,9 +117,16 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 
 	/**
 	 * Records a request when its response is complete, synchronously or as the listener
-	 * of its asynchronous processing.
+	 * of its asynchronous processing: once, even if the container reports the completion
+	 * more than once (as it can after an asynchronous timeout that ends in an error
+	 * dispatch).
 	 */
 	private final class Completion implements AsyncListener {
+
+		private static final AtomicIntegerFieldUpdater<Completion> RECORDED = AtomicIntegerFieldUpdater
+			.newUpdater(Completion.class, "recorded");
+
+		private volatile int recorded;
 
 		private final TrackedRequest tracked;
 
@@ -140,6 +148,9 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		}
 
 		void record(Throwable escaped) {
+			if (!RECORDED.compareAndSet(this, 0, 1)) {
+				return;
+			}
 			try {
 				long durationNanos = System.nanoTime() - this.tracked.startNanos();
 				this.tracked.leaveInProgress();
@@ -148,11 +159,20 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 				}
 				CompletedRequest completed = completedRequest(escaped, durationNanos);
 				for (RequestRecorder recorder : RequestMetricsFilter.this.recorders) {
-					recorder.record(completed);
+					record(recorder, completed);
 				}
 			}
 			catch (RuntimeException ex) {
-				failures.warn("Failed to record the metrics of a request", ex);
+				RequestMetricsFilter.this.failures.warn("Failed to record the metrics of a request", ex);
+			}
+		}
+
+		private void record(RequestRecorder recorder, CompletedRequest completed) {
+			try {
+				recorder.record(completed);
+			}
+			catch (RuntimeException ex) {
+				RequestMetricsFilter.this.failures.warn("Failed to record the metrics of a request", ex);
 			}
 		}
 

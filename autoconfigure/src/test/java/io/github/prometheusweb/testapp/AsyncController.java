@@ -25,6 +25,9 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.context.request.async.WebAsyncTask;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Asynchronous handlers whose result arrives 200 ms after the handler returns.
@@ -60,6 +63,51 @@ public class AsyncController {
 	public CompletableFuture<String> future() {
 		return CompletableFuture.supplyAsync(() -> "future",
 				CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS));
+	}
+
+	@GetMapping("/async/timeout")
+	public WebAsyncTask<String> timeout() {
+		return new WebAsyncTask<>(1000, () -> {
+			Thread.sleep(3000);
+			return "too late";
+		});
+	}
+
+	@GetMapping("/async/sse")
+	public SseEmitter sse() {
+		SseEmitter emitter = new SseEmitter(5000L);
+		for (int i = 1; i <= 3; i++) {
+			int event = i;
+			this.scheduler.schedule(() -> {
+				try {
+					emitter.send("event " + event);
+					if (event == 3) {
+						emitter.complete();
+					}
+				}
+				catch (java.io.IOException ex) {
+					emitter.completeWithError(ex);
+				}
+			}, 70L * i, TimeUnit.MILLISECONDS);
+		}
+		return emitter;
+	}
+
+	@GetMapping("/async/stream")
+	public StreamingResponseBody stream() {
+		return (out) -> {
+			for (int i = 0; i < 4; i++) {
+				out.write(("chunk " + i + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+				out.flush();
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		};
 	}
 
 }

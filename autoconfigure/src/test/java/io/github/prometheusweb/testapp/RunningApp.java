@@ -148,6 +148,29 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	/**
+	 * Sends a GET with a request line exactly as given, even one that is not a valid URI,
+	 * over a plain socket.
+	 * @param pathAndQuery the request target
+	 * @return the status code of the response
+	 */
+	public int rawGetStatus(String pathAndQuery) {
+		int port = Integer.parseInt(this.baseUrl.substring(this.baseUrl.lastIndexOf(':') + 1));
+		try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream()
+				.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+					.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			String statusLine = new java.io.BufferedReader(
+					new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
 	 * Scrapes the metrics endpoint in the default text format.
 	 * @return the scrape
 	 */

@@ -96,6 +96,29 @@ public class TestController {
 		return body;
 	}
 
+	@GetMapping("/redirect")
+	public ResponseEntity<Void> redirect() {
+		return ResponseEntity.status(HttpStatus.FOUND).header("Location", "/test").build();
+	}
+
+	/**
+	 * Writes a line every 20 ms for up to 10 seconds, so that a client can hang up in the
+	 * middle of the response.
+	 * @param response the response
+	 * @throws java.io.IOException when the client has gone
+	 * @throws InterruptedException if interrupted
+	 */
+	@GetMapping("/slow-stream")
+	public void slowStream(jakarta.servlet.http.HttpServletResponse response)
+			throws java.io.IOException, InterruptedException {
+		response.setContentType("text/plain");
+		for (int i = 0; i < 500; i++) {
+			response.getOutputStream().write(("line " + i + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			response.flushBuffer();
+			Thread.sleep(20);
+		}
+	}
+
 	@GetMapping("/needs-param")
 	public String needsParam(@RequestParam String name) {
 		return name;
