@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.prometheusweb.sample;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Demo traffic, on only with {@code sample.traffic.enabled=true} (the {@code traffic}
+ * profile).
+ *
+ * @author prometheus-web authors
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty("sample.traffic.enabled")
+@EnableConfigurationProperties(TrafficProperties.class)
+public class TrafficConfiguration {
+
+	@Bean
+	public TrafficGenerator trafficGenerator(TrafficProperties properties) {
+		return new TrafficGenerator(properties, new TrafficMix());
+	}
+
+}
