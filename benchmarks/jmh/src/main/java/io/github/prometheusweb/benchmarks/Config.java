@@ -1,0 +1,79 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.prometheusweb.benchmarks;
+
+import java.util.Map;
+
+/**
+ * The configurations the recording path is measured in: {@code prometheus.web.*}
+ * properties, and the floor with the starter off.
+ *
+ * @author prometheus-web authors
+ */
+public enum Config {
+
+	/**
+	 * The starter off ({@code prometheus.web.enabled=false}): the cost of the request
+	 * without metrics, which the other configurations are compared with.
+	 */
+	FLOOR(Map.of("prometheus.web.enabled", "false")),
+
+	/**
+	 * The defaults: grouped by route template ({@code url_rule}), classic histogram.
+	 */
+	DEFAULT(Map.of()),
+
+	/**
+	 * Grouped by request path.
+	 */
+	PATH(Map.of("prometheus.web.group-by", "path")),
+
+	/**
+	 * Grouped by request path and query string.
+	 */
+	FULL_PATH(Map.of("prometheus.web.group-by", "full-path")),
+
+	/**
+	 * Grouped by handler method.
+	 */
+	ENDPOINT(Map.of("prometheus.web.group-by", "endpoint")),
+
+	/**
+	 * Classic and native histogram.
+	 */
+	NATIVE_HISTOGRAMS(Map.of("prometheus.web.native-histograms", "true")),
+
+	/**
+	 * The duration as a summary without quantiles.
+	 */
+	SUMMARY(Map.of("prometheus.web.latency-as-histogram", "false"));
+
+	private final Map<String, String> properties;
+
+	Config(Map<String, String> properties) {
+		this.properties = properties;
+	}
+
+	/**
+	 * The properties of this configuration.
+	 * @return {@code prometheus.web.*} properties
+	 */
+	public Map<String, String> properties() {
+		return this.properties;
+	}
+
+}

@@ -1,0 +1,130 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.prometheusweb.benchmarks;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * One request through the starter's filter and interceptors, with a stand-in for the
+ * {@code DispatcherServlet} that does what its handler mapping and handler adapter do for
+ * {@code GET /items/{id}}: resolve the handler method per request (as
+ * {@code RequestMappingHandlerMapping} does), expose the route template, call the
+ * interceptors around the handler, and set the status. With no filter and no interceptors
+ * it is the floor: the request without metrics.
+ *
+ * @author prometheus-web authors
+ */
+public final class RequestPath implements FilterChain {
+
+	/**
+	 * The route template of the benchmarked handler.
+	 */
+	public static final String ROUTE = "/items/{id}";
+
+	private static final String TRACKED_REQUEST_ATTRIBUTE = "io.github.prometheusweb.servlet.TrackedRequest";
+
+	private final Filter filter;
+
+	private final HandlerInterceptor[] interceptors;
+
+	private final HandlerMethod handlerMethod;
+
+	/**
+	 * Creates the path.
+	 * @param filter the metrics filter, or {@code null} for none
+	 * @param interceptors the interceptors, possibly none
+	 */
+	public RequestPath(Filter filter, List<HandlerInterceptor> interceptors) {
+		this.filter = filter;
+		this.interceptors = interceptors.toArray(HandlerInterceptor[]::new);
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("itemsController", new ItemsController());
+		try {
+			this.handlerMethod = new HandlerMethod("itemsController", beans,
+					ItemsController.class.getMethod("item", String.class));
+		}
+		catch (NoSuchMethodException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * A request for the path, to reuse for every call of {@link #handle}.
+	 * @return the request
+	 */
+	public static MockHttpServletRequest newRequest() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/items/42");
+		request.setQueryString("page=1");
+		return request;
+	}
+
+	/**
+	 * Handles one request; the request and the response can be reused afterwards.
+	 * @param request the request
+	 * @param response the response
+	 * @throws IOException never
+	 * @throws ServletException never
+	 */
+	public void handle(MockHttpServletRequest request, MockHttpServletResponse response)
+			throws IOException, ServletException {
+		if (this.filter != null) {
+			this.filter.doFilter(request, response, this);
+		}
+		else {
+			doFilter(request, response);
+		}
+		request.removeAttribute(TRACKED_REQUEST_ATTRIBUTE);
+		request.removeAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+	}
+
+	@Override
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse) throws ServletException {
+		HttpServletRequest request = (HttpServletRequest) servletRequest;
+		HttpServletResponse response = (HttpServletResponse) servletResponse;
+		HandlerMethod handler = this.handlerMethod.createWithResolvedBean();
+		request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, ROUTE);
+		try {
+			for (HandlerInterceptor interceptor : this.interceptors) {
+				interceptor.preHandle(request, response, handler);
+			}
+			response.setStatus(HttpServletResponse.SC_OK);
+			for (int i = this.interceptors.length - 1; i >= 0; i--) {
+				this.interceptors[i].afterCompletion(request, response, handler, null);
+			}
+		}
+		catch (Exception ex) {
+			throw new ServletException(ex);
+		}
+	}
+
+}
