@@ -18,6 +18,7 @@ package io.github.prometheusweb.autoconfigure;
 
 import io.github.prometheusweb.endpoint.PrometheusScrapeController;
 import io.github.prometheusweb.grouping.GroupByStrategy;
+import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.metrics.DefaultRegistryCollector;
 import io.github.prometheusweb.metrics.DefaultRequestMetrics;
 import io.github.prometheusweb.metrics.ExporterInfo;
@@ -46,6 +47,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -64,6 +66,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({ DispatcherServlet.class, PrometheusRegistry.class, Counter.class })
 @ConditionalOnBooleanProperty(name = "prometheus.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PrometheusWebProperties.class)
+@Import(CustomMetricsConfiguration.class)
 public class PrometheusWebAutoConfiguration {
 
 	@Bean
@@ -129,8 +132,8 @@ public class PrometheusWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		DefaultRequestMetrics defaultRequestMetrics(PrometheusWebProperties properties, GroupByStrategy groupBy,
-				PrometheusRegistry registry) {
-			return new DefaultRequestMetrics(properties, groupBy, registry);
+				PrometheusRegistry registry, DefaultLabels defaultLabels) {
+			return new DefaultRequestMetrics(properties, groupBy, registry, defaultLabels);
 		}
 
 		@Bean
@@ -142,8 +145,9 @@ public class PrometheusWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty("prometheus.web.in-progress.enabled")
-		InProgressRequests inProgressRequests(PrometheusWebProperties properties, PrometheusRegistry registry) {
-			return new InProgressRequests(properties.getPrefix(), properties.getDefaultLabels(), registry);
+		InProgressRequests inProgressRequests(PrometheusWebProperties properties, PrometheusRegistry registry,
+				DefaultLabels defaultLabels) {
+			return new InProgressRequests(properties.getPrefix(), defaultLabels, registry);
 		}
 
 	}

@@ -19,11 +19,13 @@ package io.github.prometheusweb.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import io.github.prometheusweb.autoconfigure.PrometheusWebProperties;
 import io.github.prometheusweb.grouping.GroupByStrategy;
+import io.github.prometheusweb.labels.DefaultLabels;
+import io.github.prometheusweb.labels.LabelContext;
+import io.github.prometheusweb.labels.ResponseWithStatus;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -51,7 +53,7 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 
 	private final StatusLabel statusLabel;
 
-	private final String[] defaultLabelValues;
+	private final DefaultLabels defaultLabels;
 
 	private final boolean countHandledExceptions;
 
@@ -75,15 +77,26 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 	 */
 	public DefaultRequestMetrics(PrometheusWebProperties properties, GroupByStrategy grouping,
 			PrometheusRegistry registry) {
+		this(properties, grouping, registry, DefaultLabels.of(properties.getDefaultLabels(), List.of()));
+	}
+
+	/**
+	 * Creates the default metrics and registers them.
+	 * @param properties the configuration
+	 * @param grouping the group-by strategy of the duration and size metrics
+	 * @param registry the registry to register the metrics in
+	 * @param defaultLabels the default labels to add to every metric
+	 */
+	public DefaultRequestMetrics(PrometheusWebProperties properties, GroupByStrategy grouping,
+			PrometheusRegistry registry, DefaultLabels defaultLabels) {
 		this.registry = registry;
 		this.grouping = grouping;
 		this.statusLabel = new StatusLabel(properties.isGroupStatusCodes());
 		this.countHandledExceptions = properties.isCountHandledExceptions();
-		Map<String, String> defaultLabels = properties.getDefaultLabels();
 		String group = grouping.labelName();
 		checkDefaultLabelNames(defaultLabels, group);
-		String[] defaultNames = defaultLabels.keySet().toArray(String[]::new);
-		this.defaultLabelValues = defaultLabels.values().toArray(String[]::new);
+		String[] defaultNames = defaultLabels.names();
+		this.defaultLabels = defaultLabels;
 		String prefix = MetricNames.prefix(properties.getPrefix());
 		this.duration = registerDuration(properties, prefix + "http_request_duration_seconds",
 				labelNames(defaultNames, "method", group, "status"));
@@ -139,18 +152,18 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		String method = request.method();
 		String status = this.statusLabel.of(request.status());
 		String group = this.grouping.labelValue(request.request(), request.handler());
-		this.duration.apply(labelValues(method, group, status))
+		this.duration.apply(labelValues(request, method, group, status))
 			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
-		this.total.labelValues(labelValues(method, status)).inc();
+		this.total.labelValues(labelValues(request, method, status)).inc();
 		Throwable exception = countedException(request);
 		if (exception != null) {
-			this.exceptions.labelValues(labelValues(method, status, exceptionName(exception))).inc();
+			this.exceptions.labelValues(labelValues(request, method, status, exceptionName(exception))).inc();
 		}
 		if (this.requestSize != null && request.requestBytes() >= 0) {
-			this.requestSize.labelValues(labelValues(method, group)).observe(request.requestBytes());
+			this.requestSize.labelValues(labelValues(request, method, group)).observe(request.requestBytes());
 		}
 		if (this.responseSize != null && request.responseBytes() >= 0) {
-			this.responseSize.labelValues(labelValues(method, group)).observe(request.responseBytes());
+			this.responseSize.labelValues(labelValues(request, method, group)).observe(request.responseBytes());
 		}
 	}
 
@@ -181,13 +194,9 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		return name.isEmpty() ? exception.getClass().getName() : name;
 	}
 
-	private String[] labelValues(String... values) {
-		if (this.defaultLabelValues.length == 0) {
-			return values;
-		}
-		String[] all = Arrays.copyOf(values, values.length + this.defaultLabelValues.length);
-		System.arraycopy(this.defaultLabelValues, 0, all, values.length, this.defaultLabelValues.length);
-		return all;
+	private String[] labelValues(CompletedRequest request, String... values) {
+		return this.defaultLabels.appendTo(values, () -> LabelContext.ofRequest(request.request(),
+				ResponseWithStatus.of(request.response(), request.status()), request.handler()));
 	}
 
 	private static String[] labelNames(String[] defaultNames, String... names) {
@@ -196,9 +205,10 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		return all;
 	}
 
-	private static void checkDefaultLabelNames(Map<String, String> defaultLabels, String groupLabel) {
+	private static void checkDefaultLabelNames(DefaultLabels defaultLabels, String groupLabel) {
+		List<String> names = Arrays.asList(defaultLabels.names());
 		for (String reserved : List.of("method", "status", "exception", "le", "quantile", groupLabel)) {
-			if (defaultLabels.containsKey(reserved)) {
+			if (names.contains(reserved)) {
 				throw new IllegalArgumentException("prometheus.web.default-labels." + reserved + " '" + reserved
 						+ "' clashes with a label of the default metrics; choose another name");
 			}

@@ -106,7 +106,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		request.setAttribute(TrackedRequest.ATTRIBUTE, tracked);
 		if (this.inProgress != null) {
 			try {
-				tracked.inProgress(this.inProgress.started(tracked.method()));
+				tracked.inProgress(this.inProgress.started(tracked.method(), request));
 			}
 			catch (RuntimeException ex) {
 				failures.warn("Failed to count a request in progress", ex);
@@ -147,12 +147,17 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 				if (inProgressDataPoint != null) {
 					RequestMetricsFilter.this.inProgress.finished(inProgressDataPoint);
 				}
-				if (this.tracked.isDoNotTrack() || this.tracked.isExcludeAll()) {
+				if (this.tracked.isExcludeAll()) {
 					return;
 				}
 				CompletedRequest completed = completedRequest(escaped, durationNanos);
-				for (RequestRecorder recorder : RequestMetricsFilter.this.recorders) {
-					recorder.record(completed);
+				if (!this.tracked.isDoNotTrack()) {
+					for (RequestRecorder recorder : RequestMetricsFilter.this.recorders) {
+						recorder.record(completed);
+					}
+				}
+				for (RequestRecorder callback : this.tracked.completionCallbacks()) {
+					callback.record(completed);
 				}
 			}
 			catch (RuntimeException ex) {
@@ -170,7 +175,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 			long requestBytes = (this.sizedRequest != null) ? this.sizedRequest.bodySize() : -1;
 			long responseBytes = (this.sizedResponse != null) ? this.sizedResponse.bodySize() : -1;
 			return new CompletedRequest(this.request, this.tracked.handler(), this.tracked.method(), status,
-					escapedException, handledException, durationNanos, requestBytes, responseBytes);
+					escapedException, handledException, durationNanos, requestBytes, responseBytes, this.response);
 		}
 
 		private static Throwable cause(Throwable escaped) {

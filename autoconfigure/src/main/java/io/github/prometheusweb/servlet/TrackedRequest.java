@@ -16,7 +16,11 @@
 
 package io.github.prometheusweb.servlet;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.prometheusweb.grouping.HandlerDetails;
+import io.github.prometheusweb.metrics.RequestRecorder;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import jakarta.servlet.ServletRequest;
 
@@ -46,6 +50,8 @@ public final class TrackedRequest {
 	private Throwable escapedException;
 
 	private Throwable thrownException;
+
+	private List<RequestRecorder> completionCallbacks;
 
 	TrackedRequest(long startNanos, String method) {
 		this.startNanos = startNanos;
@@ -117,6 +123,23 @@ public final class TrackedRequest {
 	 */
 	public Throwable thrownException() {
 		return this.thrownException;
+	}
+
+	/**
+	 * Asks to be called once the request is complete, with its final status, unless its
+	 * handler is annotated {@code @ExcludeAllMetrics}. Used by custom metrics of the
+	 * handler method, whose labels may read the response.
+	 * @param callback the callback
+	 */
+	public synchronized void onCompletion(RequestRecorder callback) {
+		if (this.completionCallbacks == null) {
+			this.completionCallbacks = new ArrayList<>(2);
+		}
+		this.completionCallbacks.add(callback);
+	}
+
+	synchronized List<RequestRecorder> completionCallbacks() {
+		return (this.completionCallbacks != null) ? List.copyOf(this.completionCallbacks) : List.of();
 	}
 
 	void handlerResolved(HandlerDetails handler, boolean doNotTrack, boolean excludeAll) {
