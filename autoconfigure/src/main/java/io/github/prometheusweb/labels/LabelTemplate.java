@@ -92,7 +92,7 @@ public final class LabelTemplate {
 		}
 		catch (ParseException | IllegalStateException ex) {
 			throw new IllegalArgumentException(owner + ": label '" + name + "' value '" + value
-					+ "' is not a valid SpEL template: " + ex.getMessage(), ex);
+					+ "' is not a valid SpEL template: " + ex.getMessage());
 		}
 	}
 
