@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.prometheusweb.metrics.PrometheusNames;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -60,7 +61,10 @@ public final class DefaultLabels {
 		}
 		for (RequestLabelContributor contributor : contributors) {
 			String name = contributor.labelName();
-			LabelTemplate.parse(name, "", contributor.getClass().getName());
+			if (!PrometheusNames.isValidLabelName(name)) {
+				throw new IllegalStateException("The label name '" + name + "' of " + contributor.getClass().getName()
+						+ " is not a valid label name: use letters, digits and '_', not starting with a digit or '__'");
+			}
 			if (!seen.add(name)) {
 				throw new IllegalStateException("The default label '" + name + "' of "
 						+ contributor.getClass().getName()

@@ -33,7 +33,7 @@ class DecoratorIntegrationTests {
 
 	@BeforeEach
 	void start() {
-		this.app = RunningApp.start(new Class<?>[] { DecoratorController.class });
+		this.app = RunningApp.start(new Class<?>[] { DecoratorController.class, AsyncCustomMetricsController.class });
 	}
 
 	@AfterEach
@@ -139,6 +139,12 @@ class DecoratorIntegrationTests {
 	void exceptionHandlerStatusAndHeadersAreWhatTheLabelsSee() {
 		this.app.get(1, "/handled-error", 400);
 		this.app.scrape().assertValue("handled_summary_count{code=\"400\",original=\"409\"}").isEqualTo("1");
+	}
+
+	@Test
+	void asynchronousHandlerRecordsOnceWithTheFinalStatus() {
+		this.app.get(3, "/async/accepted", 202);
+		this.app.scrape().assertValue("async_calls_total{code=\"202\"}").isEqualTo("3.0");
 	}
 
 }
