@@ -38,6 +38,7 @@ import io.github.prometheusweb.servlet.ExcludedPaths;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.aop.support.AopUtils;
+import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -139,7 +140,7 @@ public class AnnotatedMethodMetrics implements SmartInitializingSingleton {
 			return;
 		}
 		for (String name : this.beanFactory.getBeanDefinitionNames()) {
-			Class<?> type = this.beanFactory.getType(name, false);
+			Class<?> type = typeOf(name);
 			if (type == null) {
 				continue;
 			}
@@ -153,6 +154,15 @@ public class AnnotatedMethodMetrics implements SmartInitializingSingleton {
 			for (Method method : userClass.getDeclaredMethods()) {
 				forMethod(method, userClass);
 			}
+		}
+	}
+
+	private Class<?> typeOf(String beanName) {
+		try {
+			return this.beanFactory.getType(beanName, false);
+		}
+		catch (BeansException ex) {
+			return null;
 		}
 	}
 

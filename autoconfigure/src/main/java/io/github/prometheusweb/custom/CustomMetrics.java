@@ -70,7 +70,7 @@ public class CustomMetrics implements AutoCloseable {
 			metric = CustomMetric.create(definition);
 			this.registry.register(metric.collector());
 		}
-		catch (IllegalArgumentException ex) {
+		catch (IllegalArgumentException | IllegalStateException ex) {
 			throw new IllegalStateException(definition.declaredBy() + ": custom metric '" + definition.name()
 					+ "' cannot be registered: " + ex.getMessage(), ex);
 		}

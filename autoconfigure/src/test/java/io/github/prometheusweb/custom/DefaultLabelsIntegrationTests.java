@@ -20,10 +20,13 @@ import io.github.prometheusweb.labels.RequestLabelContributor;
 import io.github.prometheusweb.metrics.ExporterInfo;
 import io.github.prometheusweb.testapp.RunningApp;
 import io.github.prometheusweb.testapp.Scrape;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Default labels on default metrics and custom metrics, never on info metrics: the Flask
@@ -64,6 +67,18 @@ class DefaultLabelsIntegrationTests {
 			scrape.assertValue(
 					"spring_http_request_total{dm=\"GET\",method=\"GET\",static=\"testing\",status=\"200\",uri=\"/hist/2\"}")
 				.isEqualTo("2.0");
+		}
+	}
+
+	@Test
+	void inProgressGaugeEvaluatesDefaultLabelsWhenTheRequestStarts() {
+		try (RunningApp app = RunningApp.start("prometheus.web.in-progress.enabled=true",
+				"prometheus.web.default-labels.dm=#{#request.method}")) {
+			app.get(2, "/test", 200);
+			Scrape scrape = app.scrape();
+			assertThat(scrape.samples("spring_http_requests_in_progress{"))
+				.singleElement(InstanceOfAssertFactories.STRING)
+				.startsWith("spring_http_requests_in_progress{dm=\"GET\",method=\"GET\"} ");
 		}
 	}
 
