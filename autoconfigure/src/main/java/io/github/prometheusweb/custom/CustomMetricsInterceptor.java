@@ -183,7 +183,7 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 					return;
 				}
 				if (this.handler) {
-					this.tracked.onCompletion((completed) -> record(
+					this.tracked.onCompletion((completed) -> recordSafely(
 							context(ResponseWithStatus.of(this.response, completed.status()), result, thrown),
 							durationNanos));
 				}
@@ -193,6 +193,15 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 			}
 			catch (RuntimeException ex) {
 				logger.warn("Failed to record the custom metrics of a call", ex);
+			}
+		}
+
+		private void recordSafely(LabelContext context, long durationNanos) {
+			try {
+				record(context, durationNanos);
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Failed to record the custom metrics of a handler", ex);
 			}
 		}
 
