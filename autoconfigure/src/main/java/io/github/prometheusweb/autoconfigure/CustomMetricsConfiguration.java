@@ -80,7 +80,8 @@ class CustomMetricsConfiguration {
 	@ConditionalOnMissingBean
 	UserDefaultMetrics userDefaultMetrics(PrometheusWebProperties properties, CustomMetrics customMetrics,
 			DefaultLabels defaultLabels) {
-		return new UserDefaultMetrics(properties.getMetrics(), customMetrics, defaultLabels, properties.getBuckets());
+		return new UserDefaultMetrics(properties.getMetrics(), customMetrics, defaultLabels, properties.getBuckets(),
+				!properties.isExcludeUserDefaults());
 	}
 
 	@Bean

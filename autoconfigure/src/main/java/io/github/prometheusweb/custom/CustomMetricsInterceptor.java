@@ -106,7 +106,7 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 			if (tracked != null && tracked.isExcludeAll()) {
 				return null;
 			}
-			if (tracked == null && request != null && methodMetrics.isExcluded(request)) {
+			if (request != null && (tracked == null || tracked.isExcludedPath()) && methodMetrics.isExcluded(request)) {
 				return null;
 			}
 			boolean handler = tracked != null

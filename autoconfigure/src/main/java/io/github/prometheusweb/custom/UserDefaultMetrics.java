@@ -28,9 +28,10 @@ import io.github.prometheusweb.metrics.RequestRecorder;
 
 /**
  * The user-defined default metrics of {@code prometheus.web.metrics}: recorded for every
- * tracked request, like the default metrics (so never for the metrics endpoint, an
- * excluded path, or a {@code @DoNotTrack} or {@code @ExcludeAllMetrics} handler).
- * Counters count requests; histograms and summaries observe their duration in seconds.
+ * tracked request, like the default metrics: never for the metrics endpoint or a
+ * {@code @DoNotTrack} or {@code @ExcludeAllMetrics} handler, and for excluded paths only
+ * when {@code prometheus.web.exclude-user-defaults} is false. Counters count requests;
+ * histograms and summaries observe their duration in seconds.
  *
  * @author prometheus-web authors
  */
@@ -38,15 +39,20 @@ public class UserDefaultMetrics implements RequestRecorder {
 
 	private final List<MetricBinding> bindings;
 
+	private final boolean recordsExcludedPaths;
+
 	/**
 	 * Creates the metrics, or finds them when annotations declare the same ones.
 	 * @param metrics the declarations, as configured
 	 * @param customMetrics the custom metrics to create them in
 	 * @param defaultLabels the default labels to add
 	 * @param defaultBuckets the buckets of histograms that set none
+	 * @param recordsExcludedPaths whether requests to excluded paths are recorded too
+	 * ({@code prometheus.web.exclude-user-defaults: false})
 	 */
 	public UserDefaultMetrics(List<UserMetric> metrics, CustomMetrics customMetrics, DefaultLabels defaultLabels,
-			List<Double> defaultBuckets) {
+			List<Double> defaultBuckets, boolean recordsExcludedPaths) {
+		this.recordsExcludedPaths = recordsExcludedPaths;
 		List<MetricBinding> bindings = new ArrayList<>();
 		for (int i = 0; i < metrics.size(); i++) {
 			UserMetric metric = metrics.get(i);
@@ -62,6 +68,11 @@ public class UserDefaultMetrics implements RequestRecorder {
 					buckets, metric.getQuantiles(), true, defaultLabels, property + " (" + metric.getName() + ")"));
 		}
 		this.bindings = List.copyOf(bindings);
+	}
+
+	@Override
+	public boolean recordsExcludedPaths() {
+		return this.recordsExcludedPaths && !this.bindings.isEmpty();
 	}
 
 	@Override

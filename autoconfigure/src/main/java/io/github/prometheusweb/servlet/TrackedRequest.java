@@ -53,6 +53,8 @@ public final class TrackedRequest {
 
 	private List<RequestRecorder> completionCallbacks;
 
+	private boolean excludedPath;
+
 	TrackedRequest(long startNanos, String method) {
 		this.startNanos = startNanos;
 		this.method = method;
@@ -140,6 +142,19 @@ public final class TrackedRequest {
 
 	synchronized List<RequestRecorder> completionCallbacks() {
 		return (this.completionCallbacks != null) ? List.copyOf(this.completionCallbacks) : List.of();
+	}
+
+	/**
+	 * Whether the request is to an excluded path, tracked only for the recorders that
+	 * {@link RequestRecorder#recordsExcludedPaths() record excluded paths}.
+	 * @return {@code true} for an excluded path
+	 */
+	public boolean isExcludedPath() {
+		return this.excludedPath;
+	}
+
+	void excludedPath() {
+		this.excludedPath = true;
 	}
 
 	void handlerResolved(HandlerDetails handler, boolean doNotTrack, boolean excludeAll) {

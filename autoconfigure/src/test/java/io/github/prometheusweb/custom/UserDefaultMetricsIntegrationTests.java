@@ -60,6 +60,27 @@ class UserDefaultMetricsIntegrationTests {
 	}
 
 	@Test
+	void userDefaultMetricsRecordExcludedPathsWhenExcludeUserDefaultsIsOff() {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { OrderService.class, ServiceController.class },
+				"prometheus.web.excluded-paths=/excluded,/orders/excluded",
+				"prometheus.web.exclude-user-defaults=false", "prometheus.web.metrics[0].name=by_path_counter",
+				"prometheus.web.metrics[0].help=Requests by path",
+				"prometheus.web.metrics[0].labels.path=#{#request.requestURI}",
+				"prometheus.web.metrics[0].labels.route=#{#handler.routeTemplate}")) {
+			app.get(3, "/excluded", 200);
+			app.get(2, "/orders/excluded", 200);
+			app.get(1, "/test", 200);
+			Scrape scrape = app.scrape();
+			scrape.assertValue("by_path_counter_total{path=\"/excluded\",route=\"/excluded\"}").isEqualTo("3.0");
+			scrape.assertValue("by_path_counter_total{path=\"/orders/excluded\",route=\"/orders/{kind}\"}")
+				.isEqualTo("2.0");
+			scrape.assertValue("by_path_counter_total{path=\"/test\",route=\"/test\"}").isEqualTo("1.0");
+			scrape.assertValue("orders_placed_total{kind=\"excluded\"}").isEqualTo("2.0");
+			scrape.assertValue("spring_http_request_total{method=\"GET\",status=\"200\"}").isEqualTo("1.0");
+		}
+	}
+
+	@Test
 	void userDefaultMetricsSkipDoNotTrackAndExcludeAllHandlers() {
 		try (RunningApp app = RunningApp.start("prometheus.web.metrics[0].name=by_path_counter",
 				"prometheus.web.metrics[0].help=Requests by path",
