@@ -47,6 +47,7 @@ import org.springframework.core.ParameterNameDiscoverer;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.core.annotation.AnnotationUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ReflectionUtils;
 
 /**
  * The custom metrics declared by annotations, per method. At startup, once every
@@ -131,7 +132,7 @@ public class AnnotatedMethodMetrics implements SmartInitializingSingleton {
 
 	private static boolean appliesClassAnnotations(Method method) {
 		return Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
-				&& method.getDeclaringClass() != Object.class;
+				&& !ReflectionUtils.isObjectMethod(method);
 	}
 
 	@Override

@@ -41,4 +41,9 @@ public class ClassLevelController {
 		return "music";
 	}
 
+	@Override
+	public String toString() {
+		return "catalog";
+	}
+
 }

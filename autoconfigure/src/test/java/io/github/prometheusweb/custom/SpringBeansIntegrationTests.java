@@ -83,10 +83,12 @@ class SpringBeansIntegrationTests {
 	void classLevelAnnotationAppliesToEveryPublicMethod() {
 		this.app.get(2, "/catalog/books", 200);
 		this.app.get(1, "/catalog/music", 200);
+		assertThat(this.app.context().getBean(ClassLevelController.class)).hasToString("catalog");
 		Scrape scrape = this.app.scrape();
 		scrape.assertValue("catalog_calls_total{route=\"/catalog/books\"}").isEqualTo("2.0");
 		scrape.assertValue("catalog_calls_total{route=\"/catalog/music\"}").isEqualTo("1.0");
 		scrape.assertValue("catalog_music_seconds_count").isEqualTo("1");
+		assertThat(scrape.samples("catalog_calls_total")).hasSize(2);
 	}
 
 	@Test
