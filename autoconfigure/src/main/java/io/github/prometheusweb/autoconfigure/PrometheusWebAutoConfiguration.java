@@ -18,6 +18,7 @@ package io.github.prometheusweb.autoconfigure;
 
 import io.github.prometheusweb.endpoint.PrometheusScrapeController;
 import io.github.prometheusweb.grouping.GroupByStrategy;
+import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.metrics.CardinalityLimits;
 import io.github.prometheusweb.metrics.DefaultRegistryCollector;
 import io.github.prometheusweb.metrics.DefaultRequestMetrics;
@@ -47,6 +48,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -65,6 +67,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({ DispatcherServlet.class, PrometheusRegistry.class, Counter.class })
 @ConditionalOnBooleanProperty(name = "prometheus.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PrometheusWebProperties.class)
+@Import(CustomMetricsConfiguration.class)
 public class PrometheusWebAutoConfiguration {
 
 	@Bean
@@ -136,8 +139,8 @@ public class PrometheusWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		DefaultRequestMetrics defaultRequestMetrics(PrometheusWebProperties properties, GroupByStrategy groupBy,
-				PrometheusRegistry registry, CardinalityLimits cardinalityLimits) {
-			return new DefaultRequestMetrics(properties, groupBy, registry, cardinalityLimits);
+				PrometheusRegistry registry, DefaultLabels defaultLabels, CardinalityLimits cardinalityLimits) {
+			return new DefaultRequestMetrics(properties, groupBy, registry, defaultLabels, cardinalityLimits);
 		}
 
 		@Bean
@@ -149,8 +152,9 @@ public class PrometheusWebAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		@ConditionalOnBooleanProperty("prometheus.web.in-progress.enabled")
-		InProgressRequests inProgressRequests(PrometheusWebProperties properties, PrometheusRegistry registry) {
-			return new InProgressRequests(properties.getPrefix(), properties.getDefaultLabels(), registry);
+		InProgressRequests inProgressRequests(PrometheusWebProperties properties, PrometheusRegistry registry,
+				DefaultLabels defaultLabels) {
+			return new InProgressRequests(properties.getPrefix(), defaultLabels, registry);
 		}
 
 	}

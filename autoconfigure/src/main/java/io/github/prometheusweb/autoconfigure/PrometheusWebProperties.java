@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import io.github.prometheusweb.custom.CustomMetricType;
 import io.github.prometheusweb.grouping.GroupBy;
+import io.github.prometheusweb.labels.DefaultLabels;
+import io.github.prometheusweb.labels.LabelTemplate;
 import io.github.prometheusweb.metrics.PrometheusNames;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -107,7 +110,11 @@ public class PrometheusWebProperties {
 	private boolean excludeUserDefaults = true;
 
 	/**
-	 * Labels, name to value, added to every default metric except the exporter info.
+	 * Labels, name to value, added to every default metric, user-defined default metric
+	 * and custom metric, except info metrics. A value is a literal, or a SpEL template
+	 * such as '#{#request.getHeader('X-Tenant')}' evaluated per observation with the
+	 * variables #request, #response and #handler. A default label replaces a metric's own
+	 * label of the same name.
 	 */
 	private Map<String, String> defaultLabels = new LinkedHashMap<>();
 
@@ -133,6 +140,16 @@ public class PrometheusWebProperties {
 	private final Sizes sizes = new Sizes();
 
 	private final Endpoint endpoint = new Endpoint();
+
+	/**
+	 * User-defined default metrics, recorded for every tracked request like the default
+	 * metrics: each has a type (counter, histogram or summary), a name, a help text,
+	 * labels (name to literal or SpEL template, with #request, #response and #handler)
+	 * and, for a histogram or summary of the request duration, buckets or quantiles.
+	 */
+	private List<UserMetric> metrics = new ArrayList<>();
+
+	private final Info info = new Info();
 
 	public boolean isEnabled() {
 		return this.enabled;
@@ -262,13 +279,7 @@ public class PrometheusWebProperties {
 	}
 
 	public void setDefaultLabels(Map<String, String> defaultLabels) {
-		for (Map.Entry<String, String> label : defaultLabels.entrySet()) {
-			if (!PrometheusNames.isValidLabelName(label.getKey())) {
-				throw new IllegalArgumentException("prometheus.web.default-labels." + label.getKey() + " '"
-						+ label.getKey() + "' is not a valid label name: use letters, digits and '_', "
-						+ "not starting with a digit or '__'");
-			}
-		}
+		DefaultLabels.of(defaultLabels, List.of());
 		this.defaultLabels = new LinkedHashMap<>(defaultLabels);
 	}
 
@@ -310,6 +321,21 @@ public class PrometheusWebProperties {
 
 	public Endpoint getEndpoint() {
 		return this.endpoint;
+	}
+
+	public List<UserMetric> getMetrics() {
+		return this.metrics;
+	}
+
+	public void setMetrics(List<UserMetric> metrics) {
+		for (int i = 0; i < metrics.size(); i++) {
+			metrics.get(i).validate("prometheus.web.metrics[" + i + "]");
+		}
+		this.metrics = new ArrayList<>(metrics);
+	}
+
+	public Info getInfo() {
+		return this.info;
 	}
 
 	/**
@@ -386,6 +412,168 @@ public class PrometheusWebProperties {
 						+ "' must start with '/' and name a fixed path, for example /metrics");
 			}
 			this.path = path;
+		}
+
+	}
+
+	/**
+	 * A user-defined default metric, recorded for every tracked request.
+	 */
+	public static class UserMetric {
+
+		/**
+		 * Type of the metric: counter (requests), histogram or summary (request duration
+		 * in seconds).
+		 */
+		private CustomMetricType type = CustomMetricType.COUNTER;
+
+		/**
+		 * Name of the metric.
+		 */
+		private String name;
+
+		/**
+		 * Help text of the metric.
+		 */
+		private String help;
+
+		/**
+		 * Labels, name to literal value or SpEL template ('#{...}') evaluated per request
+		 * with the variables #request, #response and #handler.
+		 */
+		private Map<String, String> labels = new LinkedHashMap<>();
+
+		/**
+		 * Bucket upper bounds of a histogram, in seconds, increasing. Empty for
+		 * prometheus.web.buckets.
+		 */
+		private List<Double> buckets = new ArrayList<>();
+
+		/**
+		 * Quantiles of a summary, each between 0 and 1.
+		 */
+		private List<Double> quantiles = new ArrayList<>();
+
+		public CustomMetricType getType() {
+			return this.type;
+		}
+
+		public void setType(CustomMetricType type) {
+			this.type = type;
+		}
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			this.name = name;
+		}
+
+		public String getHelp() {
+			return this.help;
+		}
+
+		public void setHelp(String help) {
+			this.help = help;
+		}
+
+		public Map<String, String> getLabels() {
+			return this.labels;
+		}
+
+		public void setLabels(Map<String, String> labels) {
+			this.labels = new LinkedHashMap<>(labels);
+		}
+
+		public List<Double> getBuckets() {
+			return this.buckets;
+		}
+
+		public void setBuckets(List<Double> buckets) {
+			this.buckets = new ArrayList<>(buckets);
+		}
+
+		public List<Double> getQuantiles() {
+			return this.quantiles;
+		}
+
+		public void setQuantiles(List<Double> quantiles) {
+			this.quantiles = new ArrayList<>(quantiles);
+		}
+
+		void validate(String property) {
+			if (this.type == null || this.type == CustomMetricType.GAUGE) {
+				throw new IllegalArgumentException(
+						property + ".type '" + this.type + "' is not supported: use counter, histogram or summary");
+			}
+			if (!PrometheusNames.isValidMetricName(this.name)) {
+				throw new IllegalArgumentException(property + ".name '" + this.name
+						+ "' is not a valid metric name: use letters, digits, '_' and ':', not starting with a digit");
+			}
+			if (this.help == null || this.help.isBlank()) {
+				throw new IllegalArgumentException(property + ".help must be set (metric '" + this.name + "')");
+			}
+			this.labels.forEach((label, value) -> LabelTemplate.parse(label, value, property + ".labels." + label));
+			double previous = 0;
+			for (Double bound : this.buckets) {
+				if (bound == null || !(bound > previous) || bound.isInfinite()) {
+					throw new IllegalArgumentException(property + ".buckets " + this.buckets
+							+ " must be positive finite bounds in increasing order (+Inf is always added)");
+				}
+				previous = bound;
+			}
+			for (Double quantile : this.quantiles) {
+				if (quantile == null || !(quantile > 0 && quantile < 1)) {
+					throw new IllegalArgumentException(property + ".quantiles " + this.quantiles + ": quantile "
+							+ quantile + " must be greater than 0 and less than 1");
+				}
+			}
+		}
+
+	}
+
+	/**
+	 * The application info metric.
+	 */
+	public static class Info {
+
+		/**
+		 * Name of the info metric, whose value is 1. Exposed with the suffix _info, added
+		 * if missing.
+		 */
+		private String name = "app_info";
+
+		/**
+		 * Labels of the info metric, name to value. Without version or name, they come
+		 * from Spring Boot's build info when the application has it.
+		 */
+		private Map<String, String> labels = new LinkedHashMap<>();
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			if (!PrometheusNames.isValidMetricName(name)) {
+				throw new IllegalArgumentException("prometheus.web.info.name '" + name
+						+ "' is not a valid metric name: use letters, digits, '_' and ':', not starting with a digit");
+			}
+			this.name = name;
+		}
+
+		public Map<String, String> getLabels() {
+			return this.labels;
+		}
+
+		public void setLabels(Map<String, String> labels) {
+			for (String label : labels.keySet()) {
+				if (!PrometheusNames.isValidLabelName(label)) {
+					throw new IllegalArgumentException("prometheus.web.info.labels." + label + " '" + label
+							+ "' is not a valid label name: use letters, digits and '_', not starting with a digit or '__'");
+				}
+			}
+			this.labels = new LinkedHashMap<>(labels);
 		}
 
 	}

@@ -18,6 +18,7 @@ package io.github.prometheusweb.metrics;
 
 import io.github.prometheusweb.grouping.HandlerDetails;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A request whose response is complete, as the recorders see it.
@@ -35,10 +36,32 @@ import jakarta.servlet.http.HttpServletRequest;
  * measured
  * @param responseBytes the size of the response body in bytes, or {@code -1} if not
  * measured
+ * @param response the response, whose status may not yet be {@code status} (use
+ * {@code status}), or {@code null}
  * @author prometheus-web authors
  */
 public record CompletedRequest(HttpServletRequest request, HandlerDetails handler, String method, int status,
 		Throwable escapedException, Throwable handledException, long durationNanos, long requestBytes,
-		long responseBytes) {
+		long responseBytes, HttpServletResponse response) {
+
+	/**
+	 * A completed request whose response object is unknown.
+	 * @param request the request
+	 * @param handler what the handler mapping knew of its handler
+	 * @param method the {@code method} label value
+	 * @param status the status code the client received
+	 * @param escapedException the exception that escaped the handler, or {@code null}
+	 * @param handledException an exception resolved by an {@code @ExceptionHandler}, or
+	 * {@code null}
+	 * @param durationNanos the duration in nanoseconds
+	 * @param requestBytes the request body size, or {@code -1}
+	 * @param responseBytes the response body size, or {@code -1}
+	 */
+	public CompletedRequest(HttpServletRequest request, HandlerDetails handler, String method, int status,
+			Throwable escapedException, Throwable handledException, long durationNanos, long requestBytes,
+			long responseBytes) {
+		this(request, handler, method, status, escapedException, handledException, durationNanos, requestBytes,
+				responseBytes, null);
+	}
 
 }

@@ -19,11 +19,13 @@ package io.github.prometheusweb.metrics;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
 import io.github.prometheusweb.autoconfigure.PrometheusWebProperties;
 import io.github.prometheusweb.grouping.GroupByStrategy;
+import io.github.prometheusweb.labels.DefaultLabels;
+import io.github.prometheusweb.labels.LabelContext;
+import io.github.prometheusweb.labels.ResponseWithStatus;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -51,7 +53,7 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 
 	private final StatusLabel statusLabel;
 
-	private final String[] defaultLabelValues;
+	private final DefaultLabels defaultLabels;
 
 	private final boolean countHandledExceptions;
 
@@ -78,19 +80,19 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 	 * @param properties the configuration
 	 * @param grouping the group-by strategy of the duration and size metrics
 	 * @param registry the registry to register the metrics in
+	 * @param defaultLabels the default labels to add to every metric
 	 * @param limits the limits of the request-derived labels
 	 */
 	public DefaultRequestMetrics(PrometheusWebProperties properties, GroupByStrategy grouping,
-			PrometheusRegistry registry, CardinalityLimits limits) {
+			PrometheusRegistry registry, DefaultLabels defaultLabels, CardinalityLimits limits) {
 		this.registry = registry;
 		this.grouping = grouping;
 		this.statusLabel = new StatusLabel(properties.isGroupStatusCodes());
 		this.countHandledExceptions = properties.isCountHandledExceptions();
-		Map<String, String> defaultLabels = properties.getDefaultLabels();
 		String group = grouping.labelName();
 		checkDefaultLabelNames(defaultLabels, group);
-		String[] defaultNames = defaultLabels.keySet().toArray(String[]::new);
-		this.defaultLabelValues = defaultLabels.values().toArray(String[]::new);
+		String[] defaultNames = defaultLabels.names();
+		this.defaultLabels = defaultLabels;
 		String prefix = MetricNames.prefix(properties.getPrefix());
 		this.duration = registerDuration(properties, prefix + "http_request_duration_seconds",
 				labelNames(defaultNames, "method", group, "status"));
@@ -149,19 +151,19 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		String method = request.method();
 		String status = this.statusLabel.of(request.status());
 		String group = this.grouping.labelValue(request.request(), request.handler());
-		this.duration.apply(labelValues(method, this.durationGroupLimit.apply(group), status))
+		this.duration.apply(labelValues(request, method, this.durationGroupLimit.apply(group), status))
 			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
-		this.total.labelValues(labelValues(method, status)).inc();
+		this.total.labelValues(labelValues(request, method, status)).inc();
 		Throwable exception = countedException(request);
 		if (exception != null) {
-			this.exceptions.labelValues(labelValues(method, status, exceptionName(exception))).inc();
+			this.exceptions.labelValues(labelValues(request, method, status, exceptionName(exception))).inc();
 		}
 		if (this.requestSize != null && request.requestBytes() >= 0) {
-			this.requestSize.labelValues(labelValues(method, this.requestSizeGroupLimit.apply(group)))
+			this.requestSize.labelValues(labelValues(request, method, this.requestSizeGroupLimit.apply(group)))
 				.observe(request.requestBytes());
 		}
 		if (this.responseSize != null && request.responseBytes() >= 0) {
-			this.responseSize.labelValues(labelValues(method, this.responseSizeGroupLimit.apply(group)))
+			this.responseSize.labelValues(labelValues(request, method, this.responseSizeGroupLimit.apply(group)))
 				.observe(request.responseBytes());
 		}
 	}
@@ -193,13 +195,9 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		return name.isEmpty() ? exception.getClass().getName() : name;
 	}
 
-	private String[] labelValues(String... values) {
-		if (this.defaultLabelValues.length == 0) {
-			return values;
-		}
-		String[] all = Arrays.copyOf(values, values.length + this.defaultLabelValues.length);
-		System.arraycopy(this.defaultLabelValues, 0, all, values.length, this.defaultLabelValues.length);
-		return all;
+	private String[] labelValues(CompletedRequest request, String... values) {
+		return this.defaultLabels.appendTo(values, () -> LabelContext.ofRequest(request.request(),
+				ResponseWithStatus.of(request.response(), request.status()), request.handler()));
 	}
 
 	private static String[] labelNames(String[] defaultNames, String... names) {
@@ -208,9 +206,10 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		return all;
 	}
 
-	private static void checkDefaultLabelNames(Map<String, String> defaultLabels, String groupLabel) {
+	private static void checkDefaultLabelNames(DefaultLabels defaultLabels, String groupLabel) {
+		List<String> names = Arrays.asList(defaultLabels.names());
 		for (String reserved : List.of("method", "status", "exception", "le", "quantile", groupLabel)) {
-			if (defaultLabels.containsKey(reserved)) {
+			if (names.contains(reserved)) {
 				throw new IllegalArgumentException("prometheus.web.default-labels." + reserved + " '" + reserved
 						+ "' clashes with a label of the default metrics; choose another name");
 			}

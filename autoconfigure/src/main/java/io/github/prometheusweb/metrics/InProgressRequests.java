@@ -16,12 +16,16 @@
 
 package io.github.prometheusweb.metrics;
 
-import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+
+import io.github.prometheusweb.labels.DefaultLabels;
+import io.github.prometheusweb.labels.LabelContext;
 
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The gauge of requests in progress, by method ({@code P_http_requests_in_progress}).
@@ -34,7 +38,7 @@ public class InProgressRequests implements AutoCloseable {
 
 	private final Gauge gauge;
 
-	private final String[] defaultLabelValues;
+	private final DefaultLabels defaultLabels;
 
 	/**
 	 * Creates the gauge and registers it.
@@ -43,11 +47,21 @@ public class InProgressRequests implements AutoCloseable {
 	 * @param registry the registry to register the gauge in
 	 */
 	public InProgressRequests(String prefix, Map<String, String> defaultLabels, PrometheusRegistry registry) {
+		this(prefix, DefaultLabels.of(defaultLabels, List.of()), registry);
+	}
+
+	/**
+	 * Creates the gauge and registers it.
+	 * @param prefix the configured metric name prefix, possibly empty
+	 * @param defaultLabels the default labels, evaluated when a request starts
+	 * @param registry the registry to register the gauge in
+	 */
+	public InProgressRequests(String prefix, DefaultLabels defaultLabels, PrometheusRegistry registry) {
 		this.registry = registry;
-		String[] names = new String[defaultLabels.size() + 1];
+		String[] names = new String[defaultLabels.names().length + 1];
 		names[0] = "method";
-		System.arraycopy(defaultLabels.keySet().toArray(String[]::new), 0, names, 1, defaultLabels.size());
-		this.defaultLabelValues = defaultLabels.values().toArray(String[]::new);
+		System.arraycopy(defaultLabels.names(), 0, names, 1, defaultLabels.names().length);
+		this.defaultLabels = defaultLabels;
 		this.gauge = Gauge.builder()
 			.name(MetricNames.prefix(prefix) + "http_requests_in_progress")
 			.help("HTTP requests in progress")
@@ -62,7 +76,18 @@ public class InProgressRequests implements AutoCloseable {
 	 * @return the data point to pass to {@link #finished(GaugeDataPoint)}
 	 */
 	public GaugeDataPoint started(String method) {
-		GaugeDataPoint dataPoint = this.gauge.labelValues(labelValues(method));
+		return started(method, null);
+	}
+
+	/**
+	 * Counts a request as started.
+	 * @param method the {@code method} label value
+	 * @param request the request, for default labels that read it, or {@code null}
+	 * @return the data point to pass to {@link #finished(GaugeDataPoint)}
+	 */
+	public GaugeDataPoint started(String method, HttpServletRequest request) {
+		GaugeDataPoint dataPoint = this.gauge.labelValues(this.defaultLabels.appendTo(new String[] { method },
+				() -> LabelContext.ofRequest(request, null, null)));
 		dataPoint.inc();
 		return dataPoint;
 	}
@@ -73,15 +98,6 @@ public class InProgressRequests implements AutoCloseable {
 	 */
 	public void finished(GaugeDataPoint dataPoint) {
 		dataPoint.dec();
-	}
-
-	private String[] labelValues(String method) {
-		if (this.defaultLabelValues.length == 0) {
-			return new String[] { method };
-		}
-		String[] values = Arrays.copyOf(new String[] { method }, this.defaultLabelValues.length + 1);
-		System.arraycopy(this.defaultLabelValues, 0, values, 1, this.defaultLabelValues.length);
-		return values;
 	}
 
 	/**

@@ -32,4 +32,14 @@ public interface RequestRecorder {
 	 */
 	void record(CompletedRequest request);
 
+	/**
+	 * Whether this recorder also sees requests to excluded paths
+	 * ({@code prometheus.web.excluded-paths}); the default metrics do not, user-defined
+	 * default metrics do when {@code prometheus.web.exclude-user-defaults} is false.
+	 * @return {@code true} to see requests to excluded paths too
+	 */
+	default boolean recordsExcludedPaths() {
+		return false;
+	}
+
 }

@@ -50,6 +50,8 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 
 	private final List<RequestRecorder> recorders;
 
+	private final List<RequestRecorder> excludedPathRecorders;
+
 	private final ExcludedPaths excludedPaths;
 
 	private final InProgressRequests inProgress;
@@ -66,6 +68,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 	public RequestMetricsFilter(List<RequestRecorder> recorders, ExcludedPaths excludedPaths,
 			InProgressRequests inProgress, boolean measureSizes) {
 		this.recorders = List.copyOf(recorders);
+		this.excludedPathRecorders = this.recorders.stream().filter(RequestRecorder::recordsExcludedPaths).toList();
 		this.excludedPaths = excludedPaths;
 		this.inProgress = inProgress;
 		this.measureSizes = measureSizes;
@@ -74,13 +77,15 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		if (this.excludedPaths.matches(request)) {
+		boolean excluded = this.excludedPaths.matches(request);
+		if (excluded && this.excludedPathRecorders.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
 		}
-		TrackedRequest tracked = start(request);
-		BodySizeRequestWrapper sizedRequest = this.measureSizes ? new BodySizeRequestWrapper(request) : null;
-		BodySizeResponseWrapper sizedResponse = this.measureSizes ? new BodySizeResponseWrapper(response) : null;
+		TrackedRequest tracked = start(request, excluded);
+		boolean measureSizes = this.measureSizes && !excluded;
+		BodySizeRequestWrapper sizedRequest = measureSizes ? new BodySizeRequestWrapper(request) : null;
+		BodySizeResponseWrapper sizedResponse = measureSizes ? new BodySizeResponseWrapper(response) : null;
 		Throwable escaped = null;
 		try {
 			chain.doFilter((sizedRequest != null) ? sizedRequest : request,
@@ -101,12 +106,15 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		}
 	}
 
-	private TrackedRequest start(HttpServletRequest request) {
+	private TrackedRequest start(HttpServletRequest request, boolean excluded) {
 		TrackedRequest tracked = new TrackedRequest(System.nanoTime(), HttpMethodLabel.of(request.getMethod()));
 		request.setAttribute(TrackedRequest.ATTRIBUTE, tracked);
-		if (this.inProgress != null) {
+		if (excluded) {
+			tracked.excludedPath();
+		}
+		else if (this.inProgress != null) {
 			try {
-				tracked.inProgress(this.inProgress, this.inProgress.started(tracked.method()));
+				tracked.inProgress(this.inProgress, this.inProgress.started(tracked.method(), request));
 			}
 			catch (RuntimeException ex) {
 				this.failures.warn("Failed to count a request in progress", ex);
@@ -154,12 +162,18 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 			try {
 				long durationNanos = System.nanoTime() - this.tracked.startNanos();
 				this.tracked.leaveInProgress();
-				if (this.tracked.isDoNotTrack() || this.tracked.isExcludeAll()) {
+				if (this.tracked.isExcludeAll()) {
 					return;
 				}
 				CompletedRequest completed = completedRequest(escaped, durationNanos);
-				for (RequestRecorder recorder : RequestMetricsFilter.this.recorders) {
-					record(recorder, completed);
+				if (!this.tracked.isDoNotTrack()) {
+					for (RequestRecorder recorder : this.tracked.isExcludedPath()
+							? RequestMetricsFilter.this.excludedPathRecorders : RequestMetricsFilter.this.recorders) {
+						record(recorder, completed);
+					}
+				}
+				for (RequestRecorder callback : this.tracked.completionCallbacks()) {
+					record(callback, completed);
 				}
 			}
 			catch (RuntimeException ex) {
@@ -186,7 +200,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 			long requestBytes = (this.sizedRequest != null) ? this.sizedRequest.bodySize() : -1;
 			long responseBytes = (this.sizedResponse != null) ? this.sizedResponse.bodySize() : -1;
 			return new CompletedRequest(this.request, this.tracked.handler(), this.tracked.method(), status,
-					escapedException, handledException, durationNanos, requestBytes, responseBytes);
+					escapedException, handledException, durationNanos, requestBytes, responseBytes, this.response);
 		}
 
 		private static Throwable cause(Throwable escaped) {

@@ -16,8 +16,12 @@
 
 package io.github.prometheusweb.servlet;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.github.prometheusweb.grouping.HandlerDetails;
 import io.github.prometheusweb.metrics.InProgressRequests;
+import io.github.prometheusweb.metrics.RequestRecorder;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import jakarta.servlet.ServletRequest;
 
@@ -49,6 +53,10 @@ public final class TrackedRequest {
 	private Throwable escapedException;
 
 	private Throwable thrownException;
+
+	private List<RequestRecorder> completionCallbacks;
+
+	private boolean excludedPath;
 
 	TrackedRequest(long startNanos, String method) {
 		this.startNanos = startNanos;
@@ -120,6 +128,36 @@ public final class TrackedRequest {
 	 */
 	public Throwable thrownException() {
 		return this.thrownException;
+	}
+
+	/**
+	 * Asks to be called once the request is complete, with its final status, unless its
+	 * handler is annotated {@code @ExcludeAllMetrics}. Used by custom metrics of the
+	 * handler method, whose labels may read the response.
+	 * @param callback the callback
+	 */
+	public synchronized void onCompletion(RequestRecorder callback) {
+		if (this.completionCallbacks == null) {
+			this.completionCallbacks = new ArrayList<>(2);
+		}
+		this.completionCallbacks.add(callback);
+	}
+
+	synchronized List<RequestRecorder> completionCallbacks() {
+		return (this.completionCallbacks != null) ? List.copyOf(this.completionCallbacks) : List.of();
+	}
+
+	/**
+	 * Whether the request is to an excluded path, tracked only for the recorders that
+	 * {@link RequestRecorder#recordsExcludedPaths() record excluded paths}.
+	 * @return {@code true} for an excluded path
+	 */
+	public boolean isExcludedPath() {
+		return this.excludedPath;
+	}
+
+	void excludedPath() {
+		this.excludedPath = true;
 	}
 
 	void handlerResolved(HandlerDetails handler, boolean doNotTrack, boolean excludeAll) {

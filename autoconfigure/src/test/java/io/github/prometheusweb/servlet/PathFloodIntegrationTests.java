@@ -40,12 +40,18 @@ class PathFloodIntegrationTests {
 
 	private static final int CLIENTS = 16;
 
+	/**
+	 * Without a limit of requests per connection, the client never sends a request on a
+	 * connection the server is closing, so every request sent is answered.
+	 */
+	private static final String KEEP_CONNECTIONS_OPEN = "server.tomcat.max-keep-alive-requests=-1";
+
 	private static final String[] METHODS = { "GET", "POST", "PUT", "DELETE", "PATCH", "FOO", "SCAN", "PROPFIND" };
 
 	@Test
 	void groupByPathIsBoundedByTheCardinalityLimit() throws Exception {
 		try (RunningApp app = RunningApp.start("prometheus.web.group-by=path",
-				"spring.web.resources.add-mappings=false")) {
+				"spring.web.resources.add-mappings=false", KEEP_CONNECTIONS_OPEN)) {
 			long heapBefore = usedHeapAfterGc();
 			flood(app);
 			long heapAfter = usedHeapAfterGc();
@@ -74,7 +80,7 @@ class PathFloodIntegrationTests {
 
 	@Test
 	void groupByRouteTemplateIsUnaffectedByTheSameFlood() throws Exception {
-		try (RunningApp app = RunningApp.start("spring.web.resources.add-mappings=false")) {
+		try (RunningApp app = RunningApp.start("spring.web.resources.add-mappings=false", KEEP_CONNECTIONS_OPEN)) {
 			flood(app);
 			Scrape scrape = app.scrape();
 			List<String> series = scrape.samples("spring_http_request_duration_seconds_count");

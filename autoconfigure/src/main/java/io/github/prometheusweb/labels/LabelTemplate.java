@@ -1,0 +1,146 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+package io.github.prometheusweb.labels;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.prometheusweb.metrics.PrometheusNames;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.expression.Expression;
+import org.springframework.expression.ParseException;
+import org.springframework.expression.common.TemplateParserContext;
+import org.springframework.expression.spel.standard.SpelExpressionParser;
+
+/**
+ * One label of a metric, parsed once: a literal value, or a SpEL template with
+ * {@code #{...}} expressions evaluated per observation. An expression that fails gives
+ * the value {@value #ERROR}, logged once.
+ *
+ * @author prometheus-web authors
+ */
+public final class LabelTemplate {
+
+	/**
+	 * Label value of an expression that failed.
+	 */
+	public static final String ERROR = "error";
+
+	private static final Log logger = LogFactory.getLog(LabelTemplate.class);
+
+	private static final SpelExpressionParser parser = new SpelExpressionParser();
+
+	private static final TemplateParserContext templateContext = new TemplateParserContext();
+
+	private final String name;
+
+	private final String source;
+
+	private final String literal;
+
+	private final Expression expression;
+
+	private final String owner;
+
+	private final AtomicBoolean failureLogged = new AtomicBoolean();
+
+	private LabelTemplate(String name, String source, String literal, Expression expression, String owner) {
+		this.name = name;
+		this.source = source;
+		this.literal = literal;
+		this.expression = expression;
+		this.owner = owner;
+	}
+
+	/**
+	 * Parses a label value.
+	 * @param name the label name
+	 * @param value a literal value, or a template with {@code #{...}} expressions
+	 * @param owner where the label is declared, used in error messages, for example
+	 * {@code prometheus.web.default-labels.team} or {@code ItemController#items}
+	 * @return the label
+	 * @throws IllegalArgumentException if the name is not a valid label name or the
+	 * template does not parse
+	 */
+	public static LabelTemplate parse(String name, String value, String owner) {
+		if (!PrometheusNames.isValidLabelName(name)) {
+			throw new IllegalArgumentException(owner + ": label name '" + name
+					+ "' is not a valid label name: use letters, digits and '_', not starting with a digit or '__'");
+		}
+		if (value == null) {
+			throw new IllegalArgumentException(owner + ": label '" + name + "' has no value");
+		}
+		if (!value.contains(templateContext.getExpressionPrefix())) {
+			return new LabelTemplate(name, value, value, null, owner);
+		}
+		try {
+			return new LabelTemplate(name, value, null, parser.parseExpression(value, templateContext), owner);
+		}
+		catch (ParseException | IllegalStateException ex) {
+			throw new IllegalArgumentException(owner + ": label '" + name + "' value '" + value
+					+ "' is not a valid SpEL template: " + ex.getMessage());
+		}
+	}
+
+	/**
+	 * The label name.
+	 * @return the name
+	 */
+	public String name() {
+		return this.name;
+	}
+
+	/**
+	 * The value as declared.
+	 * @return the literal or template
+	 */
+	public String source() {
+		return this.source;
+	}
+
+	/**
+	 * Whether the value is a literal, the same for every observation.
+	 * @return {@code true} for a literal
+	 */
+	public boolean isLiteral() {
+		return this.expression == null;
+	}
+
+	/**
+	 * The value for one observation.
+	 * @param context the variables of the observation
+	 * @return the value; an empty string for {@code null}, {@value #ERROR} if the
+	 * expression failed
+	 */
+	public String value(LabelContext context) {
+		if (this.expression == null) {
+			return this.literal;
+		}
+		try {
+			Object value = this.expression.getValue(context.evaluationContext());
+			return (value != null) ? value.toString() : "";
+		}
+		catch (RuntimeException ex) {
+			if (this.failureLogged.compareAndSet(false, true)) {
+				logger.warn(this.owner + ": label '" + this.name + "' expression '" + this.source
+						+ "' failed, recording the value '" + ERROR + "' (logged once): " + ex.getMessage());
+			}
+			return ERROR;
+		}
+	}
+
+}
