@@ -30,42 +30,51 @@ public enum Config {
 	 * The starter off ({@code prometheus.web.enabled=false}): the cost of the request
 	 * without metrics, which the other configurations are compared with.
 	 */
-	FLOOR(Map.of("prometheus.web.enabled", "false")),
+	FLOOR(Map.of("prometheus.web.enabled", "false"), ItemsController.class),
 
 	/**
 	 * The defaults: grouped by route template ({@code url_rule}), classic histogram.
 	 */
-	DEFAULT(Map.of()),
+	DEFAULT(Map.of(), ItemsController.class),
 
 	/**
 	 * Grouped by request path.
 	 */
-	PATH(Map.of("prometheus.web.group-by", "path")),
+	PATH(Map.of("prometheus.web.group-by", "path"), ItemsController.class),
 
 	/**
 	 * Grouped by request path and query string.
 	 */
-	FULL_PATH(Map.of("prometheus.web.group-by", "full-path")),
+	FULL_PATH(Map.of("prometheus.web.group-by", "full-path"), ItemsController.class),
 
 	/**
 	 * Grouped by handler method.
 	 */
-	ENDPOINT(Map.of("prometheus.web.group-by", "endpoint")),
+	ENDPOINT(Map.of("prometheus.web.group-by", "endpoint"), ItemsController.class),
 
 	/**
 	 * Classic and native histogram.
 	 */
-	NATIVE_HISTOGRAMS(Map.of("prometheus.web.native-histograms", "true")),
+	NATIVE_HISTOGRAMS(Map.of("prometheus.web.native-histograms", "true"), ItemsController.class),
 
 	/**
 	 * The duration as a summary without quantiles.
 	 */
-	SUMMARY(Map.of("prometheus.web.latency-as-histogram", "false"));
+	SUMMARY(Map.of("prometheus.web.latency-as-histogram", "false"), ItemsController.class),
+
+	/**
+	 * The defaults, and custom-metric annotations on the handler: a histogram with a
+	 * literal label and a counter with a SpEL label.
+	 */
+	CUSTOM_METRICS(Map.of(), AnnotatedItemsController.class);
 
 	private final Map<String, String> properties;
 
-	Config(Map<String, String> properties) {
+	private final Class<? extends ItemsController> controller;
+
+	Config(Map<String, String> properties, Class<? extends ItemsController> controller) {
 		this.properties = properties;
+		this.controller = controller;
 	}
 
 	/**
@@ -74,6 +83,14 @@ public enum Config {
 	 */
 	public Map<String, String> properties() {
 		return this.properties;
+	}
+
+	/**
+	 * The class of the handler.
+	 * @return the controller class
+	 */
+	public Class<? extends ItemsController> controller() {
+		return this.controller;
 	}
 
 }

@@ -51,7 +51,7 @@ public class RecordingPathBenchmark {
 	/**
 	 * The configuration.
 	 */
-	@Param({ "FLOOR", "DEFAULT", "PATH", "FULL_PATH", "ENDPOINT", "NATIVE_HISTOGRAMS", "SUMMARY" })
+	@Param({ "FLOOR", "DEFAULT", "PATH", "FULL_PATH", "ENDPOINT", "NATIVE_HISTOGRAMS", "SUMMARY", "CUSTOM_METRICS" })
 	public Config config;
 
 	private StarterContext context;
@@ -63,8 +63,9 @@ public class RecordingPathBenchmark {
 	 */
 	@Setup(Level.Trial)
 	public void start() {
-		this.context = StarterContext.start(this.config.properties());
-		this.path = new RequestPath(this.context.bean(RequestMetricsFilter.class), this.context.interceptors());
+		this.context = StarterContext.start(this.config.properties(), this.config.controller());
+		this.path = new RequestPath(this.context.bean(RequestMetricsFilter.class), this.context.interceptors(),
+				this.context.beanFactory(), this.config.controller());
 	}
 
 	/**

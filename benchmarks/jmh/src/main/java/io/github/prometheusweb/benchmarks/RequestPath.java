@@ -27,9 +27,11 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
@@ -38,9 +40,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * One request through the starter's filter and interceptors, with a stand-in for the
  * {@code DispatcherServlet} that does what its handler mapping and handler adapter do for
  * {@code GET /items/{id}}: resolve the handler method per request (as
- * {@code RequestMappingHandlerMapping} does), expose the route template, call the
- * interceptors around the handler, and set the status. With no filter and no interceptors
- * it is the floor: the request without metrics.
+ * {@code RequestMappingHandlerMapping} does), expose it and the route template, expose
+ * the request to {@code RequestContextHolder}, call the interceptors around the handler
+ * and the handler itself, and set the status. With no filter and no interceptors it is
+ * the floor: the request without metrics.
  *
  * @author prometheus-web authors
  */
@@ -63,15 +66,16 @@ public final class RequestPath implements FilterChain {
 	 * Creates the path.
 	 * @param filter the metrics filter, or {@code null} for none
 	 * @param interceptors the interceptors, possibly none
+	 * @param beans the bean factory with the {@code itemsController} bean
+	 * @param controller the class of the controller
 	 */
-	public RequestPath(Filter filter, List<HandlerInterceptor> interceptors) {
+	public RequestPath(Filter filter, List<HandlerInterceptor> interceptors, BeanFactory beans,
+			Class<? extends ItemsController> controller) {
 		this.filter = filter;
 		this.interceptors = interceptors.toArray(HandlerInterceptor[]::new);
-		StaticListableBeanFactory beans = new StaticListableBeanFactory();
-		beans.addBean("itemsController", new ItemsController());
 		try {
 			this.handlerMethod = new HandlerMethod("itemsController", beans,
-					ItemsController.class.getMethod("item", String.class));
+					controller.getMethod("item", String.class));
 		}
 		catch (NoSuchMethodException ex) {
 			throw new IllegalStateException(ex);
@@ -105,25 +109,32 @@ public final class RequestPath implements FilterChain {
 		}
 		request.removeAttribute(TRACKED_REQUEST_ATTRIBUTE);
 		request.removeAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+		request.removeAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
 	}
 
 	@Override
 	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse) throws ServletException {
 		HttpServletRequest request = (HttpServletRequest) servletRequest;
 		HttpServletResponse response = (HttpServletResponse) servletResponse;
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(request, response));
 		HandlerMethod handler = this.handlerMethod.createWithResolvedBean();
+		request.setAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
 		request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, ROUTE);
 		try {
 			for (HandlerInterceptor interceptor : this.interceptors) {
 				interceptor.preHandle(request, response, handler);
 			}
 			response.setStatus(HttpServletResponse.SC_OK);
+			((ItemsController) handler.getBean()).item("42");
 			for (int i = this.interceptors.length - 1; i >= 0; i--) {
 				this.interceptors[i].afterCompletion(request, response, handler, null);
 			}
 		}
 		catch (Exception ex) {
 			throw new ServletException(ex);
+		}
+		finally {
+			RequestContextHolder.resetRequestAttributes();
 		}
 	}
 

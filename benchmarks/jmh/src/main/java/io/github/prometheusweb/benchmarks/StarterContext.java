@@ -22,9 +22,14 @@ import java.util.Map;
 
 import io.github.prometheusweb.autoconfigure.PrometheusWebAutoConfiguration;
 
+import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProxyCreator;
+import org.springframework.beans.factory.BeanFactory;
+import org.springframework.context.annotation.AnnotatedBeanDefinitionReader;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.mock.web.MockServletContext;
-import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.context.support.GenericWebApplicationContext;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -38,24 +43,27 @@ import org.springframework.web.servlet.handler.MappedInterceptor;
  */
 public final class StarterContext implements AutoCloseable {
 
-	private final AnnotationConfigWebApplicationContext context;
+	private final GenericWebApplicationContext context;
 
-	private StarterContext(AnnotationConfigWebApplicationContext context) {
+	private StarterContext(GenericWebApplicationContext context) {
 		this.context = context;
 	}
 
 	/**
-	 * Starts the auto-configuration with properties.
+	 * Starts the auto-configuration with properties, and a controller bean named
+	 * {@code itemsController}, proxied by Spring AOP if the starter advises it.
 	 * @param properties {@code prometheus.web.*} properties
+	 * @param controller the class of the controller bean
 	 * @return the started context
 	 */
-	public static StarterContext start(Map<String, String> properties) {
-		AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
-		context.setServletContext(new MockServletContext());
+	public static StarterContext start(Map<String, String> properties, Class<?> controller) {
+		GenericWebApplicationContext context = new GenericWebApplicationContext(new MockServletContext());
 		Map<String, Object> source = new HashMap<>(properties);
 		source.putIfAbsent("prometheus.web.jvm-metrics", "false");
 		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("benchmark", source));
-		context.register(PrometheusWebAutoConfiguration.class);
+		new AnnotatedBeanDefinitionReader(context).register(PrometheusWebAutoConfiguration.class,
+				AutoProxyConfiguration.class);
+		context.registerBean("itemsController", controller);
 		context.refresh();
 		return new StarterContext(context);
 	}
@@ -85,6 +93,30 @@ public final class StarterContext implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/**
+	 * The application context factory.
+	 * @return the bean factory of the context
+	 */
+	public BeanFactory beanFactory() {
+		return this.context;
+	}
+
+	/**
+	 * The auto-proxy creator of Spring Boot's AOP auto-configuration, for the advisor of
+	 * the custom metrics.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class AutoProxyConfiguration {
+
+		@Bean
+		static InfrastructureAdvisorAutoProxyCreator autoProxyCreator() {
+			InfrastructureAdvisorAutoProxyCreator creator = new InfrastructureAdvisorAutoProxyCreator();
+			creator.setProxyTargetClass(true);
+			return creator;
+		}
+
 	}
 
 	private static final class ExposedInterceptorRegistry extends InterceptorRegistry {
