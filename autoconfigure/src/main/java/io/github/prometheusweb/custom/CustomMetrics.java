@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.prometheusweb.metrics.CardinalityLimit;
+import io.github.prometheusweb.metrics.CardinalityLimits;
 import io.github.prometheusweb.metrics.PrometheusNames;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -36,14 +38,28 @@ public class CustomMetrics implements AutoCloseable {
 
 	private final PrometheusRegistry registry;
 
+	private final CardinalityLimits cardinalityLimits;
+
 	private final Map<String, CustomMetric> metrics = new LinkedHashMap<>();
 
 	/**
 	 * Creates an empty set of custom metrics.
 	 * @param registry the registry to register them in
+	 * @param cardinalityLimits the limits of labels computed per call
 	 */
-	public CustomMetrics(PrometheusRegistry registry) {
+	public CustomMetrics(PrometheusRegistry registry, CardinalityLimits cardinalityLimits) {
 		this.registry = registry;
+		this.cardinalityLimits = cardinalityLimits;
+	}
+
+	/**
+	 * The limit of a label computed per call.
+	 * @param metric the metric name
+	 * @param label the label name
+	 * @return the limit
+	 */
+	CardinalityLimit limit(String metric, String label) {
+		return this.cardinalityLimits.forLabel(metric, label);
 	}
 
 	/**

@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.prometheusweb.metrics.CardinalityLimit;
+import io.github.prometheusweb.metrics.CardinalityLimits;
 import io.github.prometheusweb.metrics.PrometheusNames;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -50,7 +52,14 @@ public final class DefaultLabels {
 
 	private final String[] literalValues;
 
+	private final CardinalityLimit[] limits;
+
 	private DefaultLabels(LabelTemplate[] templates, List<RequestLabelContributor> contributors) {
+		this(templates, contributors, null);
+	}
+
+	private DefaultLabels(LabelTemplate[] templates, List<RequestLabelContributor> contributors,
+			CardinalityLimit[] limits) {
 		this.templates = templates;
 		this.contributors = contributors.toArray(RequestLabelContributor[]::new);
 		List<String> allNames = new ArrayList<>();
@@ -76,6 +85,23 @@ public final class DefaultLabels {
 		boolean literal = this.contributors.length == 0 && Arrays.stream(templates).allMatch(LabelTemplate::isLiteral);
 		this.literalValues = literal
 				? Arrays.stream(templates).map((template) -> template.value(null)).toArray(String[]::new) : null;
+		this.limits = limits;
+	}
+
+	/**
+	 * The same labels, with the number of distinct values of each computed label bounded.
+	 * Every metric carries the default labels, so each label has one limit, reported as
+	 * metric {@code *}.
+	 * @param cardinalityLimits the limits
+	 * @return the bounded default labels
+	 */
+	public DefaultLabels limitedBy(CardinalityLimits cardinalityLimits) {
+		CardinalityLimit[] bounded = new CardinalityLimit[this.names.length];
+		for (int i = 0; i < bounded.length; i++) {
+			boolean computed = i >= this.templates.length || !this.templates[i].isLiteral();
+			bounded[i] = computed ? cardinalityLimits.forLabel("*", this.names[i]) : null;
+		}
+		return new DefaultLabels(this.templates, Arrays.asList(this.contributors), bounded);
 	}
 
 	/**
@@ -149,6 +175,13 @@ public final class DefaultLabels {
 		}
 		for (RequestLabelContributor contributor : this.contributors) {
 			all[i++] = contributed(contributor, labelContext);
+		}
+		if (this.limits != null) {
+			for (int label = 0; label < this.limits.length; label++) {
+				if (this.limits[label] != null) {
+					all[values.length + label] = this.limits[label].apply(all[values.length + label]);
+				}
+			}
 		}
 		return all;
 	}
