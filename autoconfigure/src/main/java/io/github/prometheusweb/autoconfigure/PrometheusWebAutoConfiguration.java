@@ -16,6 +16,7 @@
 
 package io.github.prometheusweb.autoconfigure;
 
+import io.github.prometheusweb.compat.ClientVersionCheckConfiguration;
 import io.github.prometheusweb.endpoint.PrometheusScrapeController;
 import io.github.prometheusweb.grouping.GroupByStrategy;
 import io.github.prometheusweb.metrics.DefaultRegistryCollector;
@@ -46,6 +47,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -64,6 +66,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({ DispatcherServlet.class, PrometheusRegistry.class, Counter.class })
 @ConditionalOnBooleanProperty(name = "prometheus.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PrometheusWebProperties.class)
+@Import(ClientVersionCheckConfiguration.class)
 public class PrometheusWebAutoConfiguration {
 
 	@Bean
