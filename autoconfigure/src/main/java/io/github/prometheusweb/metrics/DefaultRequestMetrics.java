@@ -115,7 +115,7 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 			if (!properties.isNativeHistograms()) {
 				builder.classicOnly();
 			}
-			if (!properties.getExemplars().isEnabled()) {
+			if (!ExemplarSupport.isEnabled(properties)) {
 				builder.withoutExemplars();
 			}
 			Histogram histogram = register(builder.build());
@@ -126,7 +126,7 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		}
 		Summary.Builder builder = Summary.builder().name(name).help(help).unit(Unit.SECONDS).labelNames(labelNames);
 		properties.getSummaryQuantiles().forEach(builder::quantile);
-		if (!properties.getExemplars().isEnabled()) {
+		if (!ExemplarSupport.isEnabled(properties)) {
 			builder.withoutExemplars();
 		}
 		Summary summary = register(builder.build());
@@ -135,7 +135,7 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 
 	private static Counter.Builder counter(PrometheusWebProperties properties) {
 		Counter.Builder builder = Counter.builder();
-		if (!properties.getExemplars().isEnabled()) {
+		if (!ExemplarSupport.isEnabled(properties)) {
 			builder.withoutExemplars();
 		}
 		return builder;
