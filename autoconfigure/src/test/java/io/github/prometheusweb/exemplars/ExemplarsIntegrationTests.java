@@ -52,6 +52,9 @@ class ExemplarsIntegrationTests {
 
 	private static final String OPENMETRICS = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
+	private static final String PROTOBUF = "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; "
+			+ "encoding=delimited";
+
 	private static final SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
 		.setSampler(Sampler.alwaysOn())
 		.build();
@@ -83,6 +86,12 @@ class ExemplarsIntegrationTests {
 			assertThat(bucketsWithExemplar.get(0)).contains("url_rule=\"/items/{id}\"").contains(" 1 " + exemplar);
 			assertThat(lines).anySatisfy((line) -> assertThat(line)
 				.startsWith("spring_http_request_total{method=\"GET\",status=\"200\"} 1.0 " + exemplar + "1.0 "));
+			// Protobuf carries them too (ids as UTF-8 strings inside the binary
+			// messages).
+			HttpResponse<String> protobuf = app.get("/metrics", "Accept", PROTOBUF);
+			assertThat(protobuf.headers().firstValue("Content-Type"))
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/vnd.google.protobuf"));
+			assertThat(protobuf.body()).contains(traceId).contains(spanId);
 		}
 	}
 
