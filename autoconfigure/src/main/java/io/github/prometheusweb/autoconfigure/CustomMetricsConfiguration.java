@@ -24,6 +24,7 @@ import io.github.prometheusweb.custom.UserDefaultMetrics;
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.labels.RequestLabelContributor;
 import io.github.prometheusweb.metrics.CardinalityLimits;
+import io.github.prometheusweb.metrics.ExemplarSupport;
 import io.github.prometheusweb.servlet.ExcludedPaths;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -57,8 +58,9 @@ class CustomMetricsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	CustomMetrics customMetrics(PrometheusRegistry registry, CardinalityLimits cardinalityLimits) {
-		return new CustomMetrics(registry, cardinalityLimits);
+	CustomMetrics customMetrics(PrometheusWebProperties properties, PrometheusRegistry registry,
+			CardinalityLimits cardinalityLimits) {
+		return new CustomMetrics(registry, cardinalityLimits, ExemplarSupport.isEnabled(properties));
 	}
 
 	@Bean

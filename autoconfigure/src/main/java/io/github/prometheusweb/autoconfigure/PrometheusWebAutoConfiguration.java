@@ -16,6 +16,8 @@
 
 package io.github.prometheusweb.autoconfigure;
 
+import io.github.prometheusweb.auth.ScrapeAuthenticationConfiguration;
+import io.github.prometheusweb.compat.ClientVersionCheckConfiguration;
 import io.github.prometheusweb.endpoint.PrometheusScrapeController;
 import io.github.prometheusweb.grouping.GroupByStrategy;
 import io.github.prometheusweb.labels.DefaultLabels;
@@ -26,6 +28,7 @@ import io.github.prometheusweb.metrics.ExporterInfo;
 import io.github.prometheusweb.metrics.InProgressRequests;
 import io.github.prometheusweb.metrics.JvmMetricsRegistration;
 import io.github.prometheusweb.metrics.RequestRecorder;
+import io.github.prometheusweb.server.MetricsServerConfiguration;
 import io.github.prometheusweb.servlet.ExcludedPaths;
 import io.github.prometheusweb.servlet.HandledExceptionRecorder;
 import io.github.prometheusweb.servlet.HandlerDetailsInterceptor;
@@ -67,7 +70,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({ DispatcherServlet.class, PrometheusRegistry.class, Counter.class })
 @ConditionalOnBooleanProperty(name = "prometheus.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PrometheusWebProperties.class)
-@Import(CustomMetricsConfiguration.class)
+@Import({ CustomMetricsConfiguration.class, ClientVersionCheckConfiguration.class,
+		ScrapeAuthenticationConfiguration.class, MetricsServerConfiguration.class })
 public class PrometheusWebAutoConfiguration {
 
 	@Bean

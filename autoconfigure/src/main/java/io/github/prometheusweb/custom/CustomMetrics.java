@@ -24,6 +24,7 @@ import java.util.Set;
 
 import io.github.prometheusweb.metrics.CardinalityLimit;
 import io.github.prometheusweb.metrics.CardinalityLimits;
+import io.github.prometheusweb.metrics.ExemplarSupport;
 import io.github.prometheusweb.metrics.PrometheusNames;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -40,16 +41,20 @@ public class CustomMetrics implements AutoCloseable {
 
 	private final CardinalityLimits cardinalityLimits;
 
+	private final boolean exemplars;
+
 	private final Map<String, CustomMetric> metrics = new LinkedHashMap<>();
 
 	/**
 	 * Creates an empty set of custom metrics.
 	 * @param registry the registry to register them in
 	 * @param cardinalityLimits the limits of labels computed per call
+	 * @param exemplars whether the metrics sample exemplars (see {@link ExemplarSupport})
 	 */
-	public CustomMetrics(PrometheusRegistry registry, CardinalityLimits cardinalityLimits) {
+	public CustomMetrics(PrometheusRegistry registry, CardinalityLimits cardinalityLimits, boolean exemplars) {
 		this.registry = registry;
 		this.cardinalityLimits = cardinalityLimits;
+		this.exemplars = exemplars;
 	}
 
 	/**
@@ -83,7 +88,7 @@ public class CustomMetrics implements AutoCloseable {
 		validate(definition);
 		CustomMetric metric;
 		try {
-			metric = CustomMetric.create(definition);
+			metric = CustomMetric.create(definition, this.exemplars);
 			this.registry.register(metric.collector());
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {

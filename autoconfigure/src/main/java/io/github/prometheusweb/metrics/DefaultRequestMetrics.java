@@ -97,13 +97,11 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		this.duration = registerDuration(properties, prefix + "http_request_duration_seconds",
 				labelNames(defaultNames, "method", group, "status"));
 		this.durationGroupLimit = limits.forLabel(prefix + "http_request_duration_seconds", group);
-		this.total = register(Counter.builder()
-			.name(prefix + "http_request_total")
+		this.total = register(counter(properties).name(prefix + "http_request_total")
 			.help("Total number of HTTP requests")
 			.labelNames(labelNames(defaultNames, "method", "status"))
 			.build());
-		this.exceptions = register(Counter.builder()
-			.name(prefix + "http_request_exceptions_total")
+		this.exceptions = register(counter(properties).name(prefix + "http_request_exceptions_total")
 			.help("Total number of HTTP requests which resulted in an exception")
 			.labelNames(labelNames(defaultNames, "method", "status", "exception"))
 			.build());
@@ -129,11 +127,30 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 			if (!properties.isNativeHistograms()) {
 				builder.classicOnly();
 			}
-			return register(builder.build())::labelValues;
+			if (!ExemplarSupport.isEnabled(properties)) {
+				builder.withoutExemplars();
+			}
+			Histogram histogram = register(builder.build());
+			// A lambda, not a method reference: labelValues is declared in
+			// StatefulMetric,
+			// which is not public in client_java 1.3.x (IllegalAccessError there).
+			return (values) -> histogram.labelValues(values);
 		}
 		Summary.Builder builder = Summary.builder().name(name).help(help).unit(Unit.SECONDS).labelNames(labelNames);
 		properties.getSummaryQuantiles().forEach(builder::quantile);
-		return register(builder.build())::labelValues;
+		if (!ExemplarSupport.isEnabled(properties)) {
+			builder.withoutExemplars();
+		}
+		Summary summary = register(builder.build());
+		return (values) -> summary.labelValues(values);
+	}
+
+	private static Counter.Builder counter(PrometheusWebProperties properties) {
+		Counter.Builder builder = Counter.builder();
+		if (!ExemplarSupport.isEnabled(properties)) {
+			builder.withoutExemplars();
+		}
+		return builder;
 	}
 
 	private Summary registerSize(String name, String help, String[] labelNames) {

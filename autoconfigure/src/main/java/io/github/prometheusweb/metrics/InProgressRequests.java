@@ -66,6 +66,7 @@ public class InProgressRequests implements AutoCloseable {
 			.name(MetricNames.prefix(prefix) + "http_requests_in_progress")
 			.help("HTTP requests in progress")
 			.labelNames(names)
+			.withoutExemplars()
 			.build();
 		registry.register(this.gauge);
 	}

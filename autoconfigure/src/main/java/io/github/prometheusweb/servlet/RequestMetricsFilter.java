@@ -39,8 +39,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * received. Registered first in the filter chain for {@code REQUEST} dispatches, so it
  * also sees requests that never reach a handler (404, 405, rejections by other filters);
  * asynchronous requests are recorded when they complete, and error dispatches are never
- * recorded on their own. A failure in metrics code is logged and never reaches the
- * application.
+ * recorded on their own. A failure in metrics code (an exception, or a linkage error from
+ * mismatched client_java jars) is logged and never reaches the application.
  *
  * @author prometheus-web authors
  */
@@ -116,7 +116,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 			try {
 				tracked.inProgress(this.inProgress, this.inProgress.started(tracked.method(), request));
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | LinkageError ex) {
 				this.failures.warn("Failed to count a request in progress", ex);
 			}
 		}
@@ -176,7 +176,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 					record(callback, completed);
 				}
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | LinkageError ex) {
 				RequestMetricsFilter.this.failures.warn("Failed to record the metrics of a request", ex);
 			}
 		}
@@ -185,7 +185,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 			try {
 				recorder.record(completed);
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | LinkageError ex) {
 				RequestMetricsFilter.this.failures.warn("Failed to record the metrics of a request", ex);
 			}
 		}

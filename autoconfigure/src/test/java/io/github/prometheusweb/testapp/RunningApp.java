@@ -29,7 +29,6 @@ import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,7 +48,8 @@ public final class RunningApp implements AutoCloseable {
 
 	private RunningApp(ConfigurableApplicationContext context) {
 		this.context = context;
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		// Set by Spring Boot 3.5 and 4 alike once the web server has started.
+		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
@@ -179,11 +179,19 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	public Scrape scrape(String path) {
+		awaitRecorded();
 		HttpResponse<String> response = get(path);
 		if (response.statusCode() != 200) {
 			throw new AssertionError("GET " + path + " answered " + response.statusCode());
 		}
 		return new Scrape(response.body());
+	}
+
+	/**
+	 * Waits until the server has recorded every request it answered.
+	 */
+	public void awaitRecorded() {
+		this.context.getBeanProvider(InFlightRequests.class).ifAvailable(InFlightRequests::awaitNone);
 	}
 
 	@Override
