@@ -33,6 +33,8 @@ for _ in $(seq 1 120); do
 done
 
 for i in 1 2 3; do curl -fsS -o /dev/null "$base/items/$i"; done
+# Custom metrics: an annotation with a SpEL label, through Spring AOP proxies made at build time.
+for _ in 1 2; do curl -fsS -o /dev/null "$base/types/book"; done
 curl -sS -o /dev/null "$base/fail" || true
 curl -sS -o /dev/null "$base/crash" || true
 sleep 0.5
@@ -49,7 +51,9 @@ expect() {
 		failed=1
 	fi
 }
-expect 'spring_http_request_total{method="GET",status="200"}' 3.0
+expect 'spring_http_request_total{method="GET",status="200"}' 5.0
+expect 'invocation_by_type_total{item_type="book"}' 2.0
+expect 'checkout_attempts_total{channel="web"}' 0.0
 expect 'spring_http_request_total{method="GET",status="500"}' 2.0
 expect 'spring_http_request_duration_seconds_count{method="GET",status="200",url_rule="/items/{id}"}' 3
 expect 'spring_http_request_exceptions_total{exception="IllegalStateException",method="GET",status="500"}' 1.0

@@ -74,7 +74,7 @@ public final class RunningApp implements AutoCloseable {
 		List<String> all = new ArrayList<>(
 				List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
 						"logging.level.root=WARN", "logging.level.org.springframework.web.servlet.mvc.support=ERROR",
-				"logging.level.org.springframework.web.servlet.PageNotFound=ERROR",
+						"logging.level.org.springframework.web.servlet.PageNotFound=ERROR",
 						"logging.level.org.apache.catalina.core=OFF"));
 		all.addAll(List.of(properties));
 		SpringApplication application = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
