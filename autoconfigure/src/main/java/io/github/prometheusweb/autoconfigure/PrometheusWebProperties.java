@@ -92,8 +92,8 @@ public class PrometheusWebProperties {
 	private List<Double> summaryQuantiles = new ArrayList<>();
 
 	/**
-	 * Whether histograms also keep native (sparse) buckets, served in the protobuf
-	 * format.
+	 * Whether the request duration histogram also keeps native (sparse) buckets, served
+	 * in the protobuf format. Histograms of custom metrics keep classic buckets only.
 	 */
 	private boolean nativeHistograms = false;
 

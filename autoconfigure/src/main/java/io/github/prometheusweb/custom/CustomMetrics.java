@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.prometheusweb.metrics.CardinalityLimit;
 import io.github.prometheusweb.metrics.CardinalityLimits;
@@ -43,6 +44,11 @@ public class CustomMetrics implements AutoCloseable {
 
 	private final boolean exemplars;
 
+	/**
+	 * One limit per metric and label, shared by every declaration of the metric.
+	 */
+	private final Map<String, CardinalityLimit> limits = new ConcurrentHashMap<>();
+
 	private final Map<String, CustomMetric> metrics = new LinkedHashMap<>();
 
 	/**
@@ -64,7 +70,8 @@ public class CustomMetrics implements AutoCloseable {
 	 * @return the limit
 	 */
 	CardinalityLimit limit(String metric, String label) {
-		return this.cardinalityLimits.forLabel(metric, label);
+		return this.limits.computeIfAbsent(metric + "\u0000" + label,
+				(key) -> this.cardinalityLimits.forLabel(metric, label));
 	}
 
 	/**

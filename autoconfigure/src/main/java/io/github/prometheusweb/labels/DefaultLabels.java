@@ -25,8 +25,7 @@ import java.util.Set;
 import io.github.prometheusweb.metrics.CardinalityLimit;
 import io.github.prometheusweb.metrics.CardinalityLimits;
 import io.github.prometheusweb.metrics.PrometheusNames;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.github.prometheusweb.servlet.RateLimitedLog;
 
 /**
  * The default labels ({@code prometheus.web.default-labels} and the
@@ -42,8 +41,6 @@ public final class DefaultLabels {
 	 */
 	public static final DefaultLabels NONE = new DefaultLabels(new LabelTemplate[0], List.of());
 
-	private static final Log logger = LogFactory.getLog(DefaultLabels.class);
-
 	private final LabelTemplate[] templates;
 
 	private final RequestLabelContributor[] contributors;
@@ -53,6 +50,8 @@ public final class DefaultLabels {
 	private final String[] literalValues;
 
 	private final CardinalityLimit[] limits;
+
+	private final RateLimitedLog failures = new RateLimitedLog(DefaultLabels.class);
 
 	private DefaultLabels(LabelTemplate[] templates, List<RequestLabelContributor> contributors) {
 		this(templates, contributors, null);
@@ -186,22 +185,14 @@ public final class DefaultLabels {
 		return all;
 	}
 
-	/**
-	 * The default label values of one observation, in the order of {@link #names()}.
-	 * @param context the observation
-	 * @return the values
-	 */
-	public String[] values(LabelContext context) {
-		return appendTo(new String[0], () -> context);
-	}
-
-	private static String contributed(RequestLabelContributor contributor, LabelContext context) {
+	private String contributed(RequestLabelContributor contributor, LabelContext context) {
 		try {
 			String value = contributor.labelValue(context);
 			return (value != null) ? value : "";
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Label contributor " + contributor.getClass().getName() + " failed", ex);
+			this.failures
+				.warn("Label contributor " + contributor.getClass().getName() + " failed; its label is 'error'", ex);
 			return LabelTemplate.ERROR;
 		}
 	}

@@ -167,14 +167,16 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 	public void record(CompletedRequest request) {
 		String method = request.method();
 		String status = this.statusLabel.of(request.status());
-		String group = this.grouping.labelValue(request.request(), request.handler());
-		this.duration.apply(labelValues(request, method, this.durationGroupLimit.apply(group), status))
-			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
+		// The metrics without the group label first: a failing group-by strategy loses
+		// only the duration and sizes.
 		this.total.labelValues(labelValues(request, method, status)).inc();
 		Throwable exception = countedException(request);
 		if (exception != null) {
 			this.exceptions.labelValues(labelValues(request, method, status, exceptionName(exception))).inc();
 		}
+		String group = this.grouping.labelValue(request.request(), request.handler());
+		this.duration.apply(labelValues(request, method, this.durationGroupLimit.apply(group), status))
+			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
 		if (this.requestSize != null && request.requestBytes() >= 0) {
 			this.requestSize.labelValues(labelValues(request, method, this.requestSizeGroupLimit.apply(group)))
 				.observe(request.requestBytes());
@@ -227,8 +229,9 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		List<String> names = Arrays.asList(defaultLabels.names());
 		for (String reserved : List.of("method", "status", "exception", "le", "quantile", groupLabel)) {
 			if (names.contains(reserved)) {
-				throw new IllegalArgumentException("prometheus.web.default-labels." + reserved + " '" + reserved
-						+ "' clashes with a label of the default metrics; choose another name");
+				throw new IllegalArgumentException("Default label '" + reserved + "' (prometheus.web.default-labels."
+						+ reserved + " or a RequestLabelContributor) clashes with a label of the default metrics; "
+						+ "choose another name");
 			}
 		}
 	}

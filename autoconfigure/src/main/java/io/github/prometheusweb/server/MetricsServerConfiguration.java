@@ -47,6 +47,10 @@ public class MetricsServerConfiguration {
 			ObjectProvider<PrometheusScrapeHandler> scrapeHandler, PrometheusRegistry registry,
 			ScrapeAuthentication authentication) {
 		PrometheusWebProperties.Server server = properties.getServer();
+		if (server.getPort() == null) {
+			throw new IllegalArgumentException(
+					"prometheus.web.server.port '' must be a TCP port between 0 and 65535 (0 for any free port)");
+		}
 		PrometheusScrapeHandler handler = scrapeHandler
 			.getIfAvailable(() -> new PrometheusScrapeHandler(PrometheusProperties.get(), registry));
 		return new MetricsServer(server.getAddress(), server.getPort(), properties.getEndpoint().getPath(), handler,

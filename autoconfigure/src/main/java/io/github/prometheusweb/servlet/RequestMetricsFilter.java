@@ -77,7 +77,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean excluded = this.excludedPaths.matches(request);
+		boolean excluded = isExcluded(request);
 		if (excluded && this.excludedPathRecorders.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
@@ -98,11 +98,30 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		finally {
 			Completion completion = new Completion(tracked, request, response, sizedRequest, sizedResponse);
 			if (escaped == null && request.isAsyncStarted()) {
-				request.getAsyncContext().addListener(completion);
+				listen(request, completion);
 			}
 			else {
 				completion.record(escaped);
 			}
+		}
+	}
+
+	private void listen(HttpServletRequest request, Completion completion) {
+		try {
+			request.getAsyncContext().addListener(completion);
+		}
+		catch (RuntimeException ex) {
+			this.failures.warn("Failed to follow an asynchronous request for its metrics", ex);
+		}
+	}
+
+	private boolean isExcluded(HttpServletRequest request) {
+		try {
+			return this.excludedPaths.matches(request);
+		}
+		catch (RuntimeException ex) {
+			this.failures.warn("Failed to match a request against prometheus.web.excluded-paths", ex);
+			return false;
 		}
 	}
 
@@ -172,7 +191,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 						record(recorder, completed);
 					}
 				}
-				for (RequestRecorder callback : this.tracked.completionCallbacks()) {
+				for (RequestRecorder callback : this.tracked.complete(completed)) {
 					record(callback, completed);
 				}
 			}
@@ -191,16 +210,29 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		}
 
 		private CompletedRequest completedRequest(Throwable escaped, long durationNanos) {
-			Throwable escapedException = (this.tracked.escapedException() != null) ? this.tracked.escapedException()
-					: cause(escaped);
 			int status = (escaped != null && !this.response.isCommitted())
 					? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : this.response.getStatus();
+			Throwable escapedException = escapedException(escaped, status);
 			Throwable thrown = this.tracked.thrownException();
 			Throwable handledException = (thrown != null && thrown != escapedException) ? thrown : null;
 			long requestBytes = (this.sizedRequest != null) ? this.sizedRequest.bodySize() : -1;
 			long responseBytes = (this.sizedResponse != null) ? this.sizedResponse.bodySize() : -1;
 			return new CompletedRequest(this.request, this.tracked.handler(), this.tracked.method(), status,
 					escapedException, handledException, durationNanos, requestBytes, responseBytes, this.response);
+		}
+
+		/**
+		 * The exception that escaped the handler and made the response fail: it reached
+		 * this filter, or it ended an asynchronous request with a 5xx. One that a later
+		 * filter turned into another answer (Spring Security's 403 for an
+		 * {@code AccessDeniedException}) did not.
+		 */
+		private Throwable escapedException(Throwable escaped, int status) {
+			Throwable fromHandler = this.tracked.escapedException();
+			if (escaped != null) {
+				return (fromHandler != null) ? fromHandler : cause(escaped);
+			}
+			return (status >= 500) ? fromHandler : null;
 		}
 
 		private static Throwable cause(Throwable escaped) {

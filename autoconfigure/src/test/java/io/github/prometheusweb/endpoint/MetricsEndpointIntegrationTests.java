@@ -27,6 +27,7 @@ import io.github.prometheusweb.metrics.ExporterInfo;
 import io.github.prometheusweb.testapp.RunningApp;
 import io.github.prometheusweb.testapp.Scrape;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -163,6 +164,23 @@ class MetricsEndpointIntegrationTests {
 		}
 		finally {
 			PrometheusRegistry.defaultRegistry.unregister(orders);
+		}
+	}
+
+	@Test
+	void jvmMetricsAlsoInTheDefaultRegistryAreServedOnce() {
+		// As an application that follows client_java's docs (JvmMetrics...register())
+		// would.
+		Gauge threads = Gauge.builder().name("jvm_threads_current").help("Current thread count").register();
+		threads.set(-1);
+		try (RunningApp app = RunningApp.start()) {
+			Scrape scrape = app.scrape();
+			assertThat(scrape.samples("jvm_threads_current ")).hasSize(1);
+			assertThat(Double.parseDouble(scrape.value("jvm_threads_current"))).as("ours, not the copy").isPositive();
+			assertThat(scrape.lines()).filteredOn((line) -> line.equals("# TYPE jvm_threads_current gauge")).hasSize(1);
+		}
+		finally {
+			PrometheusRegistry.defaultRegistry.unregister(threads);
 		}
 	}
 
