@@ -154,7 +154,14 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 	}
 
 	private Summary registerSize(String name, String help, String[] labelNames) {
-		return register(Summary.builder().name(name).help(help).unit(Unit.BYTES).labelNames(labelNames).build());
+		// Sizes carry no exemplars: they are for latency.
+		return register(Summary.builder()
+			.name(name)
+			.help(help)
+			.unit(Unit.BYTES)
+			.labelNames(labelNames)
+			.withoutExemplars()
+			.build());
 	}
 
 	private <C extends Collector> C register(C collector) {

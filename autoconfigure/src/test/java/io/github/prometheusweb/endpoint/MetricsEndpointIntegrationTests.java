@@ -155,7 +155,11 @@ class MetricsEndpointIntegrationTests {
 
 	@Test
 	void metricsOfTheDefaultRegistryAreServed() {
-		Counter orders = Counter.builder().name("endpoint_test_orders_total").help("Orders").register();
+		Counter orders = Counter.builder()
+			.name("endpoint_test_orders_total")
+			.help("Orders")
+			.withoutExemplars()
+			.register();
 		try (RunningApp app = RunningApp.start()) {
 			orders.inc(3);
 			Scrape scrape = app.scrape();
@@ -171,7 +175,11 @@ class MetricsEndpointIntegrationTests {
 	void jvmMetricsAlsoInTheDefaultRegistryAreServedOnce() {
 		// As an application that follows client_java's docs (JvmMetrics...register())
 		// would.
-		Gauge threads = Gauge.builder().name("jvm_threads_current").help("Current thread count").register();
+		Gauge threads = Gauge.builder()
+			.name("jvm_threads_current")
+			.help("Current thread count")
+			.withoutExemplars()
+			.register();
 		threads.set(-1);
 		try (RunningApp app = RunningApp.start()) {
 			Scrape scrape = app.scrape();
