@@ -23,6 +23,8 @@ import io.github.prometheusweb.custom.CustomMetricsInterceptor;
 import io.github.prometheusweb.custom.UserDefaultMetrics;
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.labels.RequestLabelContributor;
+import io.github.prometheusweb.metrics.CardinalityLimits;
+import io.github.prometheusweb.metrics.ExemplarSupport;
 import io.github.prometheusweb.servlet.ExcludedPaths;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -49,14 +51,16 @@ class CustomMetricsConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	DefaultLabels prometheusWebDefaultLabels(PrometheusWebProperties properties,
-			ObjectProvider<RequestLabelContributor> contributors) {
-		return DefaultLabels.of(properties.getDefaultLabels(), contributors.orderedStream().toList());
+			ObjectProvider<RequestLabelContributor> contributors, CardinalityLimits cardinalityLimits) {
+		return DefaultLabels.of(properties.getDefaultLabels(), contributors.orderedStream().toList())
+			.limitedBy(cardinalityLimits);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CustomMetrics customMetrics(PrometheusRegistry registry) {
-		return new CustomMetrics(registry);
+	CustomMetrics customMetrics(PrometheusWebProperties properties, PrometheusRegistry registry,
+			CardinalityLimits cardinalityLimits) {
+		return new CustomMetrics(registry, cardinalityLimits, ExemplarSupport.isEnabled(properties));
 	}
 
 	@Bean

@@ -16,16 +16,21 @@
 
 package io.github.prometheusweb.autoconfigure;
 
+import java.util.Set;
+
+import io.github.prometheusweb.auth.ScrapeAuthenticationConfiguration;
+import io.github.prometheusweb.compat.ClientVersionCheckConfiguration;
 import io.github.prometheusweb.endpoint.PrometheusScrapeController;
 import io.github.prometheusweb.grouping.GroupByStrategy;
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.metrics.CardinalityLimits;
-import io.github.prometheusweb.metrics.DefaultRegistryCollector;
 import io.github.prometheusweb.metrics.DefaultRequestMetrics;
 import io.github.prometheusweb.metrics.ExporterInfo;
 import io.github.prometheusweb.metrics.InProgressRequests;
 import io.github.prometheusweb.metrics.JvmMetricsRegistration;
+import io.github.prometheusweb.metrics.RegistryBridge;
 import io.github.prometheusweb.metrics.RequestRecorder;
+import io.github.prometheusweb.server.MetricsServerConfiguration;
 import io.github.prometheusweb.servlet.ExcludedPaths;
 import io.github.prometheusweb.servlet.HandledExceptionRecorder;
 import io.github.prometheusweb.servlet.HandlerDetailsInterceptor;
@@ -67,7 +72,8 @@ import org.springframework.web.servlet.DispatcherServlet;
 @ConditionalOnClass({ DispatcherServlet.class, PrometheusRegistry.class, Counter.class })
 @ConditionalOnBooleanProperty(name = "prometheus.web.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(PrometheusWebProperties.class)
-@Import(CustomMetricsConfiguration.class)
+@Import({ CustomMetricsConfiguration.class, ClientVersionCheckConfiguration.class,
+		ScrapeAuthenticationConfiguration.class, MetricsServerConfiguration.class })
 public class PrometheusWebAutoConfiguration {
 
 	@Bean
@@ -88,10 +94,20 @@ public class PrometheusWebAutoConfiguration {
 		return new CardinalityLimits(properties.getPrefix(), properties.getCardinalityLimit(), registry);
 	}
 
+	/**
+	 * Serves the metrics of client_java's default registry, leaving out the JVM metrics
+	 * when an application registered them there too and they are served already.
+	 * @param registry the registry of the metrics endpoint
+	 * @param jvmMetrics the JVM metrics, if they are on
+	 * @return the bridge
+	 */
 	@Bean
 	@ConditionalOnMissingBean
-	DefaultRegistryCollector defaultRegistryCollector(PrometheusRegistry registry) {
-		return DefaultRegistryCollector.registerIn(registry);
+	RegistryBridge defaultRegistryBridge(PrometheusRegistry registry,
+			ObjectProvider<JvmMetricsRegistration> jvmMetrics) {
+		JvmMetricsRegistration jvm = jvmMetrics.getIfAvailable();
+		return RegistryBridge.serve(PrometheusRegistry.defaultRegistry, registry,
+				(jvm != null) ? jvm.names() : Set.of());
 	}
 
 	@Bean

@@ -92,8 +92,8 @@ public class PrometheusWebProperties {
 	private List<Double> summaryQuantiles = new ArrayList<>();
 
 	/**
-	 * Whether histograms also keep native (sparse) buckets, served in the protobuf
-	 * format.
+	 * Whether the request duration histogram also keeps native (sparse) buckets, served
+	 * in the protobuf format. Histograms of custom metrics keep classic buckets only.
 	 */
 	private boolean nativeHistograms = false;
 
@@ -140,6 +140,10 @@ public class PrometheusWebProperties {
 	private final Sizes sizes = new Sizes();
 
 	private final Endpoint endpoint = new Endpoint();
+
+	private final Server server = new Server();
+
+	private final Exemplars exemplars = new Exemplars();
 
 	/**
 	 * User-defined default metrics, recorded for every tracked request like the default
@@ -323,6 +327,14 @@ public class PrometheusWebProperties {
 		return this.endpoint;
 	}
 
+	public Server getServer() {
+		return this.server;
+	}
+
+	public Exemplars getExemplars() {
+		return this.exemplars;
+	}
+
 	public List<UserMetric> getMetrics() {
 		return this.metrics;
 	}
@@ -392,6 +404,12 @@ public class PrometheusWebProperties {
 		 * Path of the metrics endpoint, within the application.
 		 */
 		private String path = "/metrics";
+
+		private final BasicAuth basicAuth = new BasicAuth();
+
+		public BasicAuth getBasicAuth() {
+			return this.basicAuth;
+		}
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -574,6 +592,110 @@ public class PrometheusWebProperties {
 				}
 			}
 			this.labels = new LinkedHashMap<>(labels);
+		}
+
+	}
+
+	/**
+	 * HTTP basic authentication of the metrics endpoint and the separate metrics server.
+	 */
+	public static class BasicAuth {
+
+		/**
+		 * User name that a scrape must present. Set together with the password; when
+		 * neither is set, the metrics are not protected by prometheus-web.
+		 */
+		private String username;
+
+		/**
+		 * Password that a scrape must present. Set together with the user name.
+		 */
+		private String password;
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		@Override
+		public String toString() {
+			return "BasicAuth[username=" + ((this.username != null) ? "(set)" : "(unset)") + ", password="
+					+ ((this.password != null) ? "(set)" : "(unset)") + "]";
+		}
+
+	}
+
+	/**
+	 * The separate metrics server, on its own port.
+	 */
+	public static class Server {
+
+		/**
+		 * Port of a separate HTTP server that serves only the metrics, at the endpoint
+		 * path. Unset for none; 0 for any free port.
+		 */
+		private Integer port;
+
+		/**
+		 * Address the separate metrics server listens on.
+		 */
+		private String address = "0.0.0.0";
+
+		public Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(Integer port) {
+			if (port != null && (port < 0 || port > 65535)) {
+				throw new IllegalArgumentException(
+						"prometheus.web.server.port '" + port + "' must be a TCP port between 0 and 65535");
+			}
+			this.port = port;
+		}
+
+		public String getAddress() {
+			return this.address;
+		}
+
+		public void setAddress(String address) {
+			if (address == null || address.isBlank()) {
+				throw new IllegalArgumentException("prometheus.web.server.address '" + address
+						+ "' must be an IP address or host name, for example 0.0.0.0 or 127.0.0.1");
+			}
+			this.address = address.trim();
+		}
+
+	}
+
+	/**
+	 * Exemplars: the trace and span of a sampled observation, from OpenTelemetry.
+	 */
+	public static class Exemplars {
+
+		/**
+		 * Whether the default metrics carry trace_id and span_id exemplars when a sampled
+		 * OpenTelemetry span is current. Exemplars are served in the OpenMetrics and
+		 * protobuf formats.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

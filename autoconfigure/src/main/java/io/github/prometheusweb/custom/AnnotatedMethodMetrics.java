@@ -131,6 +131,22 @@ public class AnnotatedMethodMetrics implements SmartInitializingSingleton {
 		return false;
 	}
 
+	/**
+	 * Fails when a metric annotation sits on a method that Spring AOP never intercepts,
+	 * whose metric would show its initial value forever.
+	 */
+	private static void checkInterceptable(Method method, String where) {
+		int modifiers = method.getModifiers();
+		String kind = Modifier.isPrivate(modifiers) ? "private"
+				: Modifier.isStatic(modifiers) ? "static" : Modifier.isFinal(modifiers) ? "final" : null;
+		if (kind != null && METRIC_ANNOTATIONS.stream()
+			.anyMatch((annotation) -> AnnotatedElementUtils.hasAnnotation(method, annotation))) {
+			throw new IllegalStateException(where + " is " + kind + ", so Spring AOP never intercepts it and its "
+					+ "custom metrics would never record: annotate a public, non-static, non-final method that is "
+					+ "called through the bean");
+		}
+	}
+
 	private static boolean appliesClassAnnotations(Method method) {
 		return Modifier.isPublic(method.getModifiers()) && !Modifier.isStatic(method.getModifiers())
 				&& !ReflectionUtils.isObjectMethod(method);
@@ -202,6 +218,7 @@ public class AnnotatedMethodMetrics implements SmartInitializingSingleton {
 			return MethodMetrics.NONE;
 		}
 		String where = ClassUtils.getQualifiedMethodName(specific, targetClass);
+		checkInterceptable(specific, where);
 		List<MetricBinding> gauges = new ArrayList<>();
 		List<MetricBinding> recorded = new ArrayList<>();
 		List<AnnotatedElement> sources = new ArrayList<>(List.of(specific));
@@ -232,6 +249,8 @@ public class AnnotatedMethodMetrics implements SmartInitializingSingleton {
 						boxed(summary.quantiles()), summary.initialize(), where));
 			}
 		}
+		// Declared metrics exist (and show their initial value) even on an excluded
+		// method, as with the Flask exporter's exclude_all_metrics; nothing records.
 		if (AnnotatedElementUtils.hasAnnotation(specific, ExcludeAllMetrics.class)
 				|| AnnotatedElementUtils.hasAnnotation(targetClass, ExcludeAllMetrics.class)) {
 			return MethodMetrics.NONE;

@@ -19,8 +19,8 @@ import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.core.metrics.StatefulMetric;
 import io.prometheus.metrics.core.metrics.Summary;
+import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
@@ -32,34 +32,50 @@ final class CustomMetric {
 
 	private final MetricDefinition definition;
 
-	private final StatefulMetric<?, ?> metric;
+	/**
+	 * A Counter, Gauge, Histogram or Summary; called through those public classes only,
+	 * because their common superclass is not public in client_java 1.3.
+	 */
+	private final Collector metric;
 
-	private CustomMetric(MetricDefinition definition, StatefulMetric<?, ?> metric) {
+	private CustomMetric(MetricDefinition definition, Collector metric) {
 		this.definition = definition;
 		this.metric = metric;
 	}
 
-	static CustomMetric create(MetricDefinition definition) {
+	static CustomMetric create(MetricDefinition definition, boolean exemplars) {
 		String[] labelNames = definition.labelNames().toArray(String[]::new);
-		StatefulMetric<?, ?> metric = switch (definition.type()) {
-			case COUNTER ->
-				Counter.builder().name(definition.name()).help(definition.help()).labelNames(labelNames).build();
-			case GAUGE ->
-				Gauge.builder().name(definition.name()).help(definition.help()).labelNames(labelNames).build();
-			case HISTOGRAM -> Histogram.builder()
-				.name(definition.name())
-				.help(definition.help())
-				.labelNames(labelNames)
-				.classicOnly()
-				.classicUpperBounds(definition.buckets().stream().mapToDouble(Double::doubleValue).toArray())
-				.build();
+		Collector metric = switch (definition.type()) {
+			case COUNTER -> {
+				Counter.Builder builder = Counter.builder()
+					.name(definition.name())
+					.help(definition.help())
+					.labelNames(labelNames);
+				yield (exemplars ? builder : builder.withoutExemplars()).build();
+			}
+			case GAUGE -> {
+				Gauge.Builder builder = Gauge.builder()
+					.name(definition.name())
+					.help(definition.help())
+					.labelNames(labelNames);
+				yield (exemplars ? builder : builder.withoutExemplars()).build();
+			}
+			case HISTOGRAM -> {
+				Histogram.Builder builder = Histogram.builder()
+					.name(definition.name())
+					.help(definition.help())
+					.labelNames(labelNames)
+					.classicOnly()
+					.classicUpperBounds(definition.buckets().stream().mapToDouble(Double::doubleValue).toArray());
+				yield (exemplars ? builder : builder.withoutExemplars()).build();
+			}
 			case SUMMARY -> {
 				Summary.Builder builder = Summary.builder()
 					.name(definition.name())
 					.help(definition.help())
 					.labelNames(labelNames);
 				definition.quantiles().forEach(builder::quantile);
-				yield builder.build();
+				yield (exemplars ? builder : builder.withoutExemplars()).build();
 			}
 		};
 		return new CustomMetric(definition, metric);
@@ -69,7 +85,7 @@ final class CustomMetric {
 		return this.definition;
 	}
 
-	StatefulMetric<?, ?> collector() {
+	Collector collector() {
 		return this.metric;
 	}
 
@@ -78,7 +94,12 @@ final class CustomMetric {
 	 * @param labelValues the label values
 	 */
 	void initialize(String[] labelValues) {
-		this.metric.labelValues(labelValues);
+		switch (this.definition.type()) {
+			case COUNTER -> ((Counter) this.metric).labelValues(labelValues);
+			case GAUGE -> ((Gauge) this.metric).labelValues(labelValues);
+			case HISTOGRAM -> ((Histogram) this.metric).labelValues(labelValues);
+			case SUMMARY -> ((Summary) this.metric).labelValues(labelValues);
+		}
 	}
 
 	/**

@@ -21,7 +21,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.prometheusweb.metrics.CardinalityLimit;
+import io.github.prometheusweb.metrics.CardinalityLimits;
+import io.github.prometheusweb.metrics.ExemplarSupport;
 import io.github.prometheusweb.metrics.PrometheusNames;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
@@ -36,14 +40,38 @@ public class CustomMetrics implements AutoCloseable {
 
 	private final PrometheusRegistry registry;
 
+	private final CardinalityLimits cardinalityLimits;
+
+	private final boolean exemplars;
+
+	/**
+	 * One limit per metric and label, shared by every declaration of the metric.
+	 */
+	private final Map<String, CardinalityLimit> limits = new ConcurrentHashMap<>();
+
 	private final Map<String, CustomMetric> metrics = new LinkedHashMap<>();
 
 	/**
 	 * Creates an empty set of custom metrics.
 	 * @param registry the registry to register them in
+	 * @param cardinalityLimits the limits of labels computed per call
+	 * @param exemplars whether the metrics sample exemplars (see {@link ExemplarSupport})
 	 */
-	public CustomMetrics(PrometheusRegistry registry) {
+	public CustomMetrics(PrometheusRegistry registry, CardinalityLimits cardinalityLimits, boolean exemplars) {
 		this.registry = registry;
+		this.cardinalityLimits = cardinalityLimits;
+		this.exemplars = exemplars;
+	}
+
+	/**
+	 * The limit of a label computed per call.
+	 * @param metric the metric name
+	 * @param label the label name
+	 * @return the limit
+	 */
+	CardinalityLimit limit(String metric, String label) {
+		return this.limits.computeIfAbsent(metric + "\u0000" + label,
+				(key) -> this.cardinalityLimits.forLabel(metric, label));
 	}
 
 	/**
@@ -67,7 +95,7 @@ public class CustomMetrics implements AutoCloseable {
 		validate(definition);
 		CustomMetric metric;
 		try {
-			metric = CustomMetric.create(definition);
+			metric = CustomMetric.create(definition, this.exemplars);
 			this.registry.register(metric.collector());
 		}
 		catch (IllegalArgumentException | IllegalStateException ex) {

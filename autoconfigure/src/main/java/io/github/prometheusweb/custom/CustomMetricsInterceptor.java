@@ -22,14 +22,13 @@ import java.util.function.Supplier;
 import io.github.prometheusweb.grouping.HandlerDetails;
 import io.github.prometheusweb.labels.LabelContext;
 import io.github.prometheusweb.labels.ResponseWithStatus;
+import io.github.prometheusweb.servlet.RateLimitedLog;
 import io.github.prometheusweb.servlet.TrackedRequest;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.web.context.request.RequestAttributes;
@@ -51,7 +50,7 @@ import org.springframework.web.servlet.HandlerMapping;
  */
 public class CustomMetricsInterceptor implements MethodInterceptor {
 
-	private static final Log logger = LogFactory.getLog(CustomMetricsInterceptor.class);
+	private final RateLimitedLog failures = new RateLimitedLog(CustomMetricsInterceptor.class);
 
 	private final Supplier<AnnotatedMethodMetrics> methodMetrics;
 
@@ -111,12 +110,13 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 			}
 			boolean handler = tracked != null
 					&& isHandler(request, AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass));
-			Call call = new Call(metrics, request, response, tracked, handler, invocation.getArguments());
+			Call call = new Call(metrics, request, response, tracked, handler, invocation.getArguments(),
+					this.failures);
 			call.start();
 			return call;
 		}
-		catch (RuntimeException ex) {
-			logger.warn("Failed to record the custom metrics of " + invocation.getMethod(), ex);
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.warn("Failed to record the custom metrics of " + invocation.getMethod(), ex);
 			return null;
 		}
 	}
@@ -147,10 +147,13 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 
 		private final long startNanos = System.nanoTime();
 
+		private final RateLimitedLog failures;
+
 		private GaugeDataPoint[] inProgress;
 
 		Call(MethodMetrics metrics, HttpServletRequest request, HttpServletResponse response, TrackedRequest tracked,
-				boolean handler, Object[] arguments) {
+				boolean handler, Object[] arguments, RateLimitedLog failures) {
+			this.failures = failures;
 			this.metrics = metrics;
 			this.request = request;
 			this.response = response;
@@ -191,8 +194,8 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 					record(context(this.response, result, thrown), durationNanos);
 				}
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Failed to record the custom metrics of a call", ex);
+			catch (RuntimeException | LinkageError ex) {
+				this.failures.warn("Failed to record the custom metrics of a call", ex);
 			}
 		}
 
@@ -200,8 +203,8 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 			try {
 				record(context, durationNanos);
 			}
-			catch (RuntimeException ex) {
-				logger.warn("Failed to record the custom metrics of a handler", ex);
+			catch (RuntimeException | LinkageError ex) {
+				this.failures.warn("Failed to record the custom metrics of a handler", ex);
 			}
 		}
 

@@ -22,6 +22,7 @@ import java.util.List;
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.labels.LabelContext;
 import io.github.prometheusweb.labels.LabelTemplate;
+import io.github.prometheusweb.metrics.CardinalityLimit;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 
 /**
@@ -41,10 +42,14 @@ final class MetricBinding {
 
 	private final String[] literalValues;
 
-	private MetricBinding(CustomMetric metric, LabelTemplate[] labels, DefaultLabels defaultLabels) {
+	private final CardinalityLimit[] limits;
+
+	private MetricBinding(CustomMetric metric, LabelTemplate[] labels, DefaultLabels defaultLabels,
+			CardinalityLimit[] limits) {
 		this.metric = metric;
 		this.labels = labels;
 		this.defaultLabels = defaultLabels;
+		this.limits = limits;
 		boolean literal = defaultLabels.isLiteral() && Arrays.stream(labels).allMatch(LabelTemplate::isLiteral);
 		this.literalValues = literal ? defaultLabels.appendTo(values(null), () -> null) : null;
 	}
@@ -73,8 +78,11 @@ final class MetricBinding {
 		MetricDefinition definition = new MetricDefinition(type, name, help, List.copyOf(labelNames),
 				(type == CustomMetricType.HISTOGRAM) ? List.copyOf(buckets) : List.of(),
 				(type == CustomMetricType.SUMMARY) ? List.copyOf(quantiles) : List.of(), declaredBy);
+		CardinalityLimit[] limits = own.stream()
+			.map((label) -> label.isLiteral() ? null : metrics.limit(name, label.name()))
+			.toArray(CardinalityLimit[]::new);
 		MetricBinding binding = new MetricBinding(metrics.metric(definition), own.toArray(LabelTemplate[]::new),
-				defaultLabels);
+				defaultLabels, limits);
 		if (binding.literalValues != null && (initialize || labels.isEmpty())) {
 			binding.metric.initialize(binding.literalValues);
 		}
@@ -111,7 +119,8 @@ final class MetricBinding {
 	private String[] values(LabelContext context) {
 		String[] values = new String[this.labels.length];
 		for (int i = 0; i < values.length; i++) {
-			values[i] = this.labels[i].value(context);
+			String value = this.labels[i].value(context);
+			values[i] = (this.limits[i] != null) ? this.limits[i].apply(value) : value;
 		}
 		return values;
 	}

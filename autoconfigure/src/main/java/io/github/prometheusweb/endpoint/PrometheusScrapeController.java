@@ -17,6 +17,7 @@
 package io.github.prometheusweb.endpoint;
 
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
@@ -61,16 +62,41 @@ public class PrometheusScrapeController {
 	 */
 	@GetMapping("${prometheus.web.endpoint.path:/metrics}")
 	public void scrape(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		if (!isDecodable(request.getQueryString())) {
+			badRequest(response, "Invalid query parameters\n");
+			return;
+		}
 		String debug = request.getParameter("debug");
 		if (debug != null && !DEBUG_FORMATS.contains(debug)) {
-			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-			response.setContentType("text/plain;charset=utf-8");
-			response.getOutputStream()
-				.write("Unsupported debug value: use openmetrics, text or prometheus-protobuf\n"
-					.getBytes(StandardCharsets.UTF_8));
+			badRequest(response, "Unsupported debug value: use openmetrics, text or prometheus-protobuf\n");
 			return;
 		}
 		this.scrapeHandler.handleRequest(new ServletScrapeExchange(request, response));
+	}
+
+	/**
+	 * Whether every parameter of a query is valid %-encoding: client_java 1.9 and later
+	 * answer 400 to one that is not, earlier versions fail with a server error.
+	 */
+	private static boolean isDecodable(String query) {
+		if (query == null) {
+			return true;
+		}
+		try {
+			for (String parameter : query.split("&")) {
+				URLDecoder.decode(parameter, StandardCharsets.UTF_8);
+			}
+			return true;
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
+	}
+
+	private static void badRequest(HttpServletResponse response, String message) throws IOException {
+		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+		response.setContentType("text/plain;charset=utf-8");
+		response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

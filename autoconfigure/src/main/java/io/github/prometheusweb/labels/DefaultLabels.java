@@ -22,9 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.prometheusweb.metrics.CardinalityLimit;
+import io.github.prometheusweb.metrics.CardinalityLimits;
 import io.github.prometheusweb.metrics.PrometheusNames;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
+import io.github.prometheusweb.servlet.RateLimitedLog;
 
 /**
  * The default labels ({@code prometheus.web.default-labels} and the
@@ -40,8 +41,6 @@ public final class DefaultLabels {
 	 */
 	public static final DefaultLabels NONE = new DefaultLabels(new LabelTemplate[0], List.of());
 
-	private static final Log logger = LogFactory.getLog(DefaultLabels.class);
-
 	private final LabelTemplate[] templates;
 
 	private final RequestLabelContributor[] contributors;
@@ -50,7 +49,16 @@ public final class DefaultLabels {
 
 	private final String[] literalValues;
 
+	private final CardinalityLimit[] limits;
+
+	private final RateLimitedLog failures = new RateLimitedLog(DefaultLabels.class);
+
 	private DefaultLabels(LabelTemplate[] templates, List<RequestLabelContributor> contributors) {
+		this(templates, contributors, null);
+	}
+
+	private DefaultLabels(LabelTemplate[] templates, List<RequestLabelContributor> contributors,
+			CardinalityLimit[] limits) {
 		this.templates = templates;
 		this.contributors = contributors.toArray(RequestLabelContributor[]::new);
 		List<String> allNames = new ArrayList<>();
@@ -76,6 +84,23 @@ public final class DefaultLabels {
 		boolean literal = this.contributors.length == 0 && Arrays.stream(templates).allMatch(LabelTemplate::isLiteral);
 		this.literalValues = literal
 				? Arrays.stream(templates).map((template) -> template.value(null)).toArray(String[]::new) : null;
+		this.limits = limits;
+	}
+
+	/**
+	 * The same labels, with the number of distinct values of each computed label bounded.
+	 * Every metric carries the default labels, so each label has one limit, reported as
+	 * metric {@code *}.
+	 * @param cardinalityLimits the limits
+	 * @return the bounded default labels
+	 */
+	public DefaultLabels limitedBy(CardinalityLimits cardinalityLimits) {
+		CardinalityLimit[] bounded = new CardinalityLimit[this.names.length];
+		for (int i = 0; i < bounded.length; i++) {
+			boolean computed = i >= this.templates.length || !this.templates[i].isLiteral();
+			bounded[i] = computed ? cardinalityLimits.forLabel("*", this.names[i]) : null;
+		}
+		return new DefaultLabels(this.templates, Arrays.asList(this.contributors), bounded);
 	}
 
 	/**
@@ -150,25 +175,24 @@ public final class DefaultLabels {
 		for (RequestLabelContributor contributor : this.contributors) {
 			all[i++] = contributed(contributor, labelContext);
 		}
+		if (this.limits != null) {
+			for (int label = 0; label < this.limits.length; label++) {
+				if (this.limits[label] != null) {
+					all[values.length + label] = this.limits[label].apply(all[values.length + label]);
+				}
+			}
+		}
 		return all;
 	}
 
-	/**
-	 * The default label values of one observation, in the order of {@link #names()}.
-	 * @param context the observation
-	 * @return the values
-	 */
-	public String[] values(LabelContext context) {
-		return appendTo(new String[0], () -> context);
-	}
-
-	private static String contributed(RequestLabelContributor contributor, LabelContext context) {
+	private String contributed(RequestLabelContributor contributor, LabelContext context) {
 		try {
 			String value = contributor.labelValue(context);
 			return (value != null) ? value : "";
 		}
 		catch (RuntimeException ex) {
-			logger.debug("Label contributor " + contributor.getClass().getName() + " failed", ex);
+			this.failures
+				.warn("Label contributor " + contributor.getClass().getName() + " failed; its label is 'error'", ex);
 			return LabelTemplate.ERROR;
 		}
 	}

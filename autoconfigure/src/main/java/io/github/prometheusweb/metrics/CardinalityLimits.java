@@ -46,6 +46,7 @@ public class CardinalityLimits implements AutoCloseable {
 			.help("Observations whose label value was replaced by __overflow__ because the label reached "
 					+ "prometheus.web.cardinality-limit")
 			.labelNames("metric", "label")
+			.withoutExemplars()
 			.build();
 		registry.register(this.overflows);
 	}

@@ -44,24 +44,4 @@ public record CompletedRequest(HttpServletRequest request, HandlerDetails handle
 		Throwable escapedException, Throwable handledException, long durationNanos, long requestBytes,
 		long responseBytes, HttpServletResponse response) {
 
-	/**
-	 * A completed request whose response object is unknown.
-	 * @param request the request
-	 * @param handler what the handler mapping knew of its handler
-	 * @param method the {@code method} label value
-	 * @param status the status code the client received
-	 * @param escapedException the exception that escaped the handler, or {@code null}
-	 * @param handledException an exception resolved by an {@code @ExceptionHandler}, or
-	 * {@code null}
-	 * @param durationNanos the duration in nanoseconds
-	 * @param requestBytes the request body size, or {@code -1}
-	 * @param responseBytes the response body size, or {@code -1}
-	 */
-	public CompletedRequest(HttpServletRequest request, HandlerDetails handler, String method, int status,
-			Throwable escapedException, Throwable handledException, long durationNanos, long requestBytes,
-			long responseBytes) {
-		this(request, handler, method, status, escapedException, handledException, durationNanos, requestBytes,
-				responseBytes, null);
-	}
-
 }

@@ -97,13 +97,11 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		this.duration = registerDuration(properties, prefix + "http_request_duration_seconds",
 				labelNames(defaultNames, "method", group, "status"));
 		this.durationGroupLimit = limits.forLabel(prefix + "http_request_duration_seconds", group);
-		this.total = register(Counter.builder()
-			.name(prefix + "http_request_total")
+		this.total = register(counter(properties).name(prefix + "http_request_total")
 			.help("Total number of HTTP requests")
 			.labelNames(labelNames(defaultNames, "method", "status"))
 			.build());
-		this.exceptions = register(Counter.builder()
-			.name(prefix + "http_request_exceptions_total")
+		this.exceptions = register(counter(properties).name(prefix + "http_request_exceptions_total")
 			.help("Total number of HTTP requests which resulted in an exception")
 			.labelNames(labelNames(defaultNames, "method", "status", "exception"))
 			.build());
@@ -129,15 +127,41 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 			if (!properties.isNativeHistograms()) {
 				builder.classicOnly();
 			}
-			return register(builder.build())::labelValues;
+			if (!ExemplarSupport.isEnabled(properties)) {
+				builder.withoutExemplars();
+			}
+			Histogram histogram = register(builder.build());
+			// A lambda, not a method reference: labelValues is declared in
+			// StatefulMetric,
+			// which is not public in client_java 1.3.x (IllegalAccessError there).
+			return (values) -> histogram.labelValues(values);
 		}
 		Summary.Builder builder = Summary.builder().name(name).help(help).unit(Unit.SECONDS).labelNames(labelNames);
 		properties.getSummaryQuantiles().forEach(builder::quantile);
-		return register(builder.build())::labelValues;
+		if (!ExemplarSupport.isEnabled(properties)) {
+			builder.withoutExemplars();
+		}
+		Summary summary = register(builder.build());
+		return (values) -> summary.labelValues(values);
+	}
+
+	private static Counter.Builder counter(PrometheusWebProperties properties) {
+		Counter.Builder builder = Counter.builder();
+		if (!ExemplarSupport.isEnabled(properties)) {
+			builder.withoutExemplars();
+		}
+		return builder;
 	}
 
 	private Summary registerSize(String name, String help, String[] labelNames) {
-		return register(Summary.builder().name(name).help(help).unit(Unit.BYTES).labelNames(labelNames).build());
+		// Sizes carry no exemplars: they are for latency.
+		return register(Summary.builder()
+			.name(name)
+			.help(help)
+			.unit(Unit.BYTES)
+			.labelNames(labelNames)
+			.withoutExemplars()
+			.build());
 	}
 
 	private <C extends Collector> C register(C collector) {
@@ -150,14 +174,16 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 	public void record(CompletedRequest request) {
 		String method = request.method();
 		String status = this.statusLabel.of(request.status());
-		String group = this.grouping.labelValue(request.request(), request.handler());
-		this.duration.apply(labelValues(request, method, this.durationGroupLimit.apply(group), status))
-			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
+		// The metrics without the group label first: a failing group-by strategy loses
+		// only the duration and sizes.
 		this.total.labelValues(labelValues(request, method, status)).inc();
 		Throwable exception = countedException(request);
 		if (exception != null) {
 			this.exceptions.labelValues(labelValues(request, method, status, exceptionName(exception))).inc();
 		}
+		String group = this.grouping.labelValue(request.request(), request.handler());
+		this.duration.apply(labelValues(request, method, this.durationGroupLimit.apply(group), status))
+			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
 		if (this.requestSize != null && request.requestBytes() >= 0) {
 			this.requestSize.labelValues(labelValues(request, method, this.requestSizeGroupLimit.apply(group)))
 				.observe(request.requestBytes());
@@ -210,8 +236,9 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		List<String> names = Arrays.asList(defaultLabels.names());
 		for (String reserved : List.of("method", "status", "exception", "le", "quantile", groupLabel)) {
 			if (names.contains(reserved)) {
-				throw new IllegalArgumentException("prometheus.web.default-labels." + reserved + " '" + reserved
-						+ "' clashes with a label of the default metrics; choose another name");
+				throw new IllegalArgumentException("Default label '" + reserved + "' (prometheus.web.default-labels."
+						+ reserved + " or a RequestLabelContributor) clashes with a label of the default metrics; "
+						+ "choose another name");
 			}
 		}
 	}

@@ -16,9 +16,6 @@
 
 package io.github.prometheusweb.metrics;
 
-import java.util.List;
-import java.util.Map;
-
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.labels.LabelContext;
 
@@ -43,16 +40,6 @@ public class InProgressRequests implements AutoCloseable {
 	/**
 	 * Creates the gauge and registers it.
 	 * @param prefix the configured metric name prefix, possibly empty
-	 * @param defaultLabels the default labels, name to value
-	 * @param registry the registry to register the gauge in
-	 */
-	public InProgressRequests(String prefix, Map<String, String> defaultLabels, PrometheusRegistry registry) {
-		this(prefix, DefaultLabels.of(defaultLabels, List.of()), registry);
-	}
-
-	/**
-	 * Creates the gauge and registers it.
-	 * @param prefix the configured metric name prefix, possibly empty
 	 * @param defaultLabels the default labels, evaluated when a request starts
 	 * @param registry the registry to register the gauge in
 	 */
@@ -66,17 +53,9 @@ public class InProgressRequests implements AutoCloseable {
 			.name(MetricNames.prefix(prefix) + "http_requests_in_progress")
 			.help("HTTP requests in progress")
 			.labelNames(names)
+			.withoutExemplars()
 			.build();
 		registry.register(this.gauge);
-	}
-
-	/**
-	 * Counts a request as started.
-	 * @param method the {@code method} label value
-	 * @return the data point to pass to {@link #finished(GaugeDataPoint)}
-	 */
-	public GaugeDataPoint started(String method) {
-		return started(method, null);
 	}
 
 	/**

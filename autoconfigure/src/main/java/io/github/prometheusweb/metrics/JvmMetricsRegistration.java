@@ -13,43 +13,77 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
-
 package io.github.prometheusweb.metrics;
+
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 /**
- * The JVM and process metrics of client_java ({@code jvm_*}, {@code process_*}),
- * registered once in a registry.
+ * The JVM and process metrics of client_java ({@code jvm_*}, {@code process_*}), served
+ * in a context's registry until the context closes.
+ * <p>
+ * They describe the JVM, so there is one set per JVM: client_java's {@code JvmMetrics}
+ * keeps every registry it was ever given for the life of the JVM, so registering them in
+ * each context's registry would keep every closed context's metrics in memory. They are
+ * registered once, in a registry of their own, and each context serves that registry.
  *
  * @author prometheus-web authors
  */
-public final class JvmMetricsRegistration {
+public final class JvmMetricsRegistration implements AutoCloseable {
 
-	private final PrometheusRegistry registry;
+	private final RegistryBridge bridge;
 
-	private JvmMetricsRegistration(PrometheusRegistry registry) {
-		this.registry = registry;
+	private JvmMetricsRegistration(RegistryBridge bridge) {
+		this.bridge = bridge;
 	}
 
 	/**
-	 * Registers the JVM and process metrics.
-	 * @param registry the registry to register them in
-	 * @return the registration
+	 * Serves the JVM and process metrics in a registry.
+	 * @param registry the registry that the metrics endpoint scrapes
+	 * @return the registration, to close with the context
 	 */
 	public static JvmMetricsRegistration register(PrometheusRegistry registry) {
-		JvmMetrics.builder(PrometheusProperties.get()).register(registry);
-		return new JvmMetricsRegistration(registry);
+		return new JvmMetricsRegistration(RegistryBridge.serve(Jvm.REGISTRY, registry, Set.of()));
 	}
 
 	/**
-	 * The registry the metrics were registered in.
-	 * @return the registry
+	 * The names of the metric families served.
+	 * @return the names, for example {@code jvm_threads_current}
 	 */
-	public PrometheusRegistry registry() {
-		return this.registry;
+	public Set<String> names() {
+		return Jvm.NAMES;
+	}
+
+	/**
+	 * Stops serving the JVM metrics in the registry.
+	 */
+	@Override
+	public void close() {
+		this.bridge.close();
+	}
+
+	/**
+	 * The registry of the JVM metrics, created on first use.
+	 */
+	private static final class Jvm {
+
+		static final PrometheusRegistry REGISTRY = create();
+
+		static final Set<String> NAMES = REGISTRY.scrape()
+			.stream()
+			.map((snapshot) -> snapshot.getMetadata().getPrometheusName())
+			.collect(Collectors.toUnmodifiableSet());
+
+		private static PrometheusRegistry create() {
+			PrometheusRegistry registry = new PrometheusRegistry();
+			JvmMetrics.builder(PrometheusProperties.get()).register(registry);
+			return registry;
+		}
+
 	}
 
 }

@@ -73,7 +73,7 @@ class BodySizeRequestWrapper extends HttpServletRequestWrapper {
 
 		private final ServletInputStream delegate;
 
-		private long count;
+		private volatile long count;
 
 		CountingInputStream(ServletInputStream delegate) {
 			this.delegate = delegate;

@@ -36,7 +36,11 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  */
 class BodySizeResponseWrapper extends HttpServletResponseWrapper {
 
-	private long count;
+	/**
+	 * Written by one thread at a time, not always the one that reads it (a streaming body
+	 * is written by an asynchronous task).
+	 */
+	private volatile long count;
 
 	private ServletOutputStream outputStream;
 

@@ -47,16 +47,23 @@ public class HandlerDetailsInterceptor implements HandlerInterceptor {
 
 	private final Map<Object, ResolvedHandler> resolved = new ConcurrentHashMap<>();
 
+	private final RateLimitedLog failures = new RateLimitedLog(HandlerDetailsInterceptor.class);
+
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (request.getDispatcherType() == DispatcherType.REQUEST) {
 			TrackedRequest tracked = TrackedRequest.of(request);
 			if (tracked != null) {
-				ResolvedHandler resolvedHandler = resolve(request, handler);
-				tracked.handlerResolved(resolvedHandler.details, resolvedHandler.doNotTrack,
-						resolvedHandler.excludeAll);
-				if (resolvedHandler.doNotTrack || resolvedHandler.excludeAll) {
-					tracked.leaveInProgress();
+				try {
+					ResolvedHandler resolvedHandler = resolve(request, handler);
+					tracked.handlerResolved(resolvedHandler.details, resolvedHandler.doNotTrack,
+							resolvedHandler.excludeAll);
+					if (resolvedHandler.doNotTrack || resolvedHandler.excludeAll) {
+						tracked.leaveInProgress();
+					}
+				}
+				catch (RuntimeException | LinkageError ex) {
+					this.failures.warn("Failed to resolve the handler of a request for its metrics", ex);
 				}
 			}
 		}
@@ -80,28 +87,35 @@ public class HandlerDetailsInterceptor implements HandlerInterceptor {
 				|| handler instanceof DefaultServletHttpRequestHandler) {
 			return ResolvedHandler.UNMATCHED;
 		}
-		ResolvedHandler cached = this.resolved.get(handler);
-		if (cached != null && cached.route.equals(route)) {
+		// A handler method by its Method: a HandlerMethod holds the bean instance, which
+		// is
+		// a new one per request for a prototype-scoped controller.
+		Object key = (handler instanceof HandlerMethod handlerMethod) ? handlerMethod.getMethod() : handler;
+		Class<?> type = (handler instanceof HandlerMethod handlerMethod) ? handlerMethod.getBeanType()
+				: handler.getClass();
+		ResolvedHandler cached = this.resolved.get(key);
+		if (cached != null && cached.route.equals(route) && cached.type == type) {
 			return cached;
 		}
-		ResolvedHandler fresh = ResolvedHandler.of(handler, route);
-		this.resolved.put(handler, fresh);
+		ResolvedHandler fresh = ResolvedHandler.of(handler, route, type);
+		this.resolved.put(key, fresh);
 		return fresh;
 	}
 
-	private record ResolvedHandler(String route, HandlerDetails details, boolean doNotTrack, boolean excludeAll) {
+	private record ResolvedHandler(String route, Class<?> type, HandlerDetails details, boolean doNotTrack,
+			boolean excludeAll) {
 
-		static final ResolvedHandler UNMATCHED = new ResolvedHandler("", HandlerDetails.UNMATCHED, false, false);
+		static final ResolvedHandler UNMATCHED = new ResolvedHandler("", Object.class, HandlerDetails.UNMATCHED, false,
+				false);
 
-		static ResolvedHandler of(Object handler, String route) {
+		static ResolvedHandler of(Object handler, String route, Class<?> type) {
 			String template = route.isEmpty() ? "/" : route;
 			if (handler instanceof HandlerMethod handlerMethod) {
-				Class<?> type = handlerMethod.getBeanType();
 				String endpoint = type.getSimpleName() + "#" + handlerMethod.getMethod().getName();
-				return new ResolvedHandler(route, new HandlerDetails(template, endpoint),
+				return new ResolvedHandler(route, type, new HandlerDetails(template, endpoint),
 						annotated(handlerMethod, DoNotTrack.class), annotated(handlerMethod, ExcludeAllMetrics.class));
 			}
-			return new ResolvedHandler(route, new HandlerDetails(template, template), false, false);
+			return new ResolvedHandler(route, type, new HandlerDetails(template, template), false, false);
 		}
 
 		private static boolean annotated(HandlerMethod handlerMethod,

@@ -28,7 +28,7 @@ import org.apache.commons.logging.LogFactory;
  *
  * @author prometheus-web authors
  */
-final class RateLimitedLog {
+public final class RateLimitedLog {
 
 	private static final long INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
@@ -38,11 +38,20 @@ final class RateLimitedLog {
 
 	private final AtomicLong suppressed = new AtomicLong();
 
-	RateLimitedLog(Class<?> source) {
+	/**
+	 * Creates a log for failures in the given class.
+	 * @param source the class whose logger is used
+	 */
+	public RateLimitedLog(Class<?> source) {
 		this.logger = LogFactory.getLog(source);
 	}
 
-	void warn(String message, Throwable failure) {
+	/**
+	 * Logs a failure at WARN level, unless one was logged less than a minute ago.
+	 * @param message what failed
+	 * @param failure the failure
+	 */
+	public void warn(String message, Throwable failure) {
 		long now = System.nanoTime();
 		long next = this.nextLogNanos.get();
 		if (now - next >= 0 && this.nextLogNanos.compareAndSet(next, now + INTERVAL_NANOS)) {

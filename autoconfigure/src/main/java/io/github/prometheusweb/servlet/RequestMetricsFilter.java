@@ -39,8 +39,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * received. Registered first in the filter chain for {@code REQUEST} dispatches, so it
  * also sees requests that never reach a handler (404, 405, rejections by other filters);
  * asynchronous requests are recorded when they complete, and error dispatches are never
- * recorded on their own. A failure in metrics code is logged and never reaches the
- * application.
+ * recorded on their own. A failure in metrics code (an exception, or a linkage error from
+ * mismatched client_java jars) is logged and never reaches the application.
  *
  * @author prometheus-web authors
  */
@@ -77,7 +77,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		boolean excluded = this.excludedPaths.matches(request);
+		boolean excluded = isExcluded(request);
 		if (excluded && this.excludedPathRecorders.isEmpty()) {
 			chain.doFilter(request, response);
 			return;
@@ -98,11 +98,30 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		finally {
 			Completion completion = new Completion(tracked, request, response, sizedRequest, sizedResponse);
 			if (escaped == null && request.isAsyncStarted()) {
-				request.getAsyncContext().addListener(completion);
+				listen(request, completion);
 			}
 			else {
 				completion.record(escaped);
 			}
+		}
+	}
+
+	private void listen(HttpServletRequest request, Completion completion) {
+		try {
+			request.getAsyncContext().addListener(completion);
+		}
+		catch (RuntimeException ex) {
+			this.failures.warn("Failed to follow an asynchronous request for its metrics", ex);
+		}
+	}
+
+	private boolean isExcluded(HttpServletRequest request) {
+		try {
+			return this.excludedPaths.matches(request);
+		}
+		catch (RuntimeException ex) {
+			this.failures.warn("Failed to match a request against prometheus.web.excluded-paths", ex);
+			return false;
 		}
 	}
 
@@ -116,7 +135,7 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 			try {
 				tracked.inProgress(this.inProgress, this.inProgress.started(tracked.method(), request));
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | LinkageError ex) {
 				this.failures.warn("Failed to count a request in progress", ex);
 			}
 		}
@@ -172,11 +191,11 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 						record(recorder, completed);
 					}
 				}
-				for (RequestRecorder callback : this.tracked.completionCallbacks()) {
+				for (RequestRecorder callback : this.tracked.complete(completed)) {
 					record(callback, completed);
 				}
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | LinkageError ex) {
 				RequestMetricsFilter.this.failures.warn("Failed to record the metrics of a request", ex);
 			}
 		}
@@ -185,22 +204,35 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 			try {
 				recorder.record(completed);
 			}
-			catch (RuntimeException ex) {
+			catch (RuntimeException | LinkageError ex) {
 				RequestMetricsFilter.this.failures.warn("Failed to record the metrics of a request", ex);
 			}
 		}
 
 		private CompletedRequest completedRequest(Throwable escaped, long durationNanos) {
-			Throwable escapedException = (this.tracked.escapedException() != null) ? this.tracked.escapedException()
-					: cause(escaped);
 			int status = (escaped != null && !this.response.isCommitted())
 					? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : this.response.getStatus();
+			Throwable escapedException = escapedException(escaped, status);
 			Throwable thrown = this.tracked.thrownException();
 			Throwable handledException = (thrown != null && thrown != escapedException) ? thrown : null;
 			long requestBytes = (this.sizedRequest != null) ? this.sizedRequest.bodySize() : -1;
 			long responseBytes = (this.sizedResponse != null) ? this.sizedResponse.bodySize() : -1;
 			return new CompletedRequest(this.request, this.tracked.handler(), this.tracked.method(), status,
 					escapedException, handledException, durationNanos, requestBytes, responseBytes, this.response);
+		}
+
+		/**
+		 * The exception that escaped the handler and made the response fail: it reached
+		 * this filter, or it ended an asynchronous request with a 5xx. One that a later
+		 * filter turned into another answer (Spring Security's 403 for an
+		 * {@code AccessDeniedException}) did not.
+		 */
+		private Throwable escapedException(Throwable escaped, int status) {
+			Throwable fromHandler = this.tracked.escapedException();
+			if (escaped != null) {
+				return (fromHandler != null) ? fromHandler : cause(escaped);
+			}
+			return (status >= 500) ? fromHandler : null;
 		}
 
 		private static Throwable cause(Throwable escaped) {

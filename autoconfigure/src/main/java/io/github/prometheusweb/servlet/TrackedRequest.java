@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.prometheusweb.grouping.HandlerDetails;
+import io.github.prometheusweb.metrics.CompletedRequest;
 import io.github.prometheusweb.metrics.InProgressRequests;
 import io.github.prometheusweb.metrics.RequestRecorder;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
@@ -55,6 +56,8 @@ public final class TrackedRequest {
 	private Throwable thrownException;
 
 	private List<RequestRecorder> completionCallbacks;
+
+	private CompletedRequest completed;
 
 	private boolean excludedPath;
 
@@ -136,14 +139,30 @@ public final class TrackedRequest {
 	 * handler method, whose labels may read the response.
 	 * @param callback the callback
 	 */
-	public synchronized void onCompletion(RequestRecorder callback) {
-		if (this.completionCallbacks == null) {
-			this.completionCallbacks = new ArrayList<>(2);
+	public void onCompletion(RequestRecorder callback) {
+		CompletedRequest alreadyCompleted;
+		synchronized (this) {
+			alreadyCompleted = this.completed;
+			if (alreadyCompleted == null) {
+				if (this.completionCallbacks == null) {
+					this.completionCallbacks = new ArrayList<>(2);
+				}
+				this.completionCallbacks.add(callback);
+				return;
+			}
 		}
-		this.completionCallbacks.add(callback);
+		// A handler of the error dispatch, which runs after the request was recorded.
+		callback.record(alreadyCompleted);
 	}
 
-	synchronized List<RequestRecorder> completionCallbacks() {
+	/**
+	 * Marks the request complete and hands over the callbacks to call; callbacks asked
+	 * for later are called at once.
+	 * @param completed the completed request
+	 * @return the callbacks asked for so far
+	 */
+	synchronized List<RequestRecorder> complete(CompletedRequest completed) {
+		this.completed = completed;
 		return (this.completionCallbacks != null) ? List.copyOf(this.completionCallbacks) : List.of();
 	}
 

@@ -29,7 +29,7 @@ import io.github.prometheusweb.grouping.GroupByStrategy;
 import io.github.prometheusweb.grouping.HandlerDetails;
 import io.github.prometheusweb.grouping.PathGrouping;
 import io.github.prometheusweb.grouping.RouteTemplateGrouping;
-import io.github.prometheusweb.metrics.DefaultRegistryCollector;
+import io.github.prometheusweb.metrics.RegistryBridge;
 import io.github.prometheusweb.metrics.DefaultRequestMetrics;
 import io.github.prometheusweb.metrics.ExporterInfo;
 import io.github.prometheusweb.metrics.InProgressRequests;
@@ -69,7 +69,7 @@ class PrometheusWebAutoConfigurationTests {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PrometheusWebProperties.class)
 			.hasSingleBean(PrometheusRegistry.class)
 			.hasSingleBean(RouteTemplateGrouping.class)
-			.hasSingleBean(DefaultRegistryCollector.class)
+			.hasSingleBean(RegistryBridge.class)
 			.hasSingleBean(HandlerDetailsInterceptor.class)
 			.hasSingleBean(PrometheusWebMvcConfigurer.class)
 			.hasSingleBean(HandledExceptionRecorder.class)

@@ -43,6 +43,12 @@ class StartupErrorsTests {
 	}
 
 	@Test
+	void annotationOnAMethodThatAopCannotInterceptFails() {
+		assertThat(startupFailure(new Class<?>[] { PrivateMethod.class }))
+			.contains(PrivateMethod.class.getName() + ".count is private, so Spring AOP never intercepts it");
+	}
+
+	@Test
 	void invalidMetricNameIsReported() {
 		assertThat(startupFailure(new Class<?>[] { InvalidMetricName.class }))
 			.contains(InvalidMetricName.class.getName() + ".call: metric name '1bad' is not a valid metric name");
@@ -103,6 +109,19 @@ class StartupErrorsTests {
 
 		@PrometheusCounter(name = "bad_expression", help = "Bad", labels = @Label(name = "kind", value = "#{#kind +}"))
 		public void call(String kind) {
+		}
+
+	}
+
+	@Service
+	static class PrivateMethod {
+
+		public void call() {
+			count();
+		}
+
+		@PrometheusCounter(name = "never_counted", help = "Never counted")
+		private void count() {
 		}
 
 	}

@@ -27,6 +27,7 @@ import io.github.prometheusweb.metrics.ExporterInfo;
 import io.github.prometheusweb.testapp.RunningApp;
 import io.github.prometheusweb.testapp.Scrape;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -154,7 +155,11 @@ class MetricsEndpointIntegrationTests {
 
 	@Test
 	void metricsOfTheDefaultRegistryAreServed() {
-		Counter orders = Counter.builder().name("endpoint_test_orders_total").help("Orders").register();
+		Counter orders = Counter.builder()
+			.name("endpoint_test_orders_total")
+			.help("Orders")
+			.withoutExemplars()
+			.register();
 		try (RunningApp app = RunningApp.start()) {
 			orders.inc(3);
 			Scrape scrape = app.scrape();
@@ -163,6 +168,27 @@ class MetricsEndpointIntegrationTests {
 		}
 		finally {
 			PrometheusRegistry.defaultRegistry.unregister(orders);
+		}
+	}
+
+	@Test
+	void jvmMetricsAlsoInTheDefaultRegistryAreServedOnce() {
+		// As an application that follows client_java's docs (JvmMetrics...register())
+		// would.
+		Gauge threads = Gauge.builder()
+			.name("jvm_threads_current")
+			.help("Current thread count")
+			.withoutExemplars()
+			.register();
+		threads.set(-1);
+		try (RunningApp app = RunningApp.start()) {
+			Scrape scrape = app.scrape();
+			assertThat(scrape.samples("jvm_threads_current ")).hasSize(1);
+			assertThat(Double.parseDouble(scrape.value("jvm_threads_current"))).as("ours, not the copy").isPositive();
+			assertThat(scrape.lines()).filteredOn((line) -> line.equals("# TYPE jvm_threads_current gauge")).hasSize(1);
+		}
+		finally {
+			PrometheusRegistry.defaultRegistry.unregister(threads);
 		}
 	}
 

@@ -68,8 +68,11 @@ class EveryRequestOnceIntegrationTests {
 			for (int i = 0; i < 4; i++) {
 				answered.merge(app.get("/async/timeout").statusCode(), 1, Integer::sum);
 			}
-			// Spring answers 503; the first timeout in a fresh JVM can come out as 500.
-			assertThat(answered.keySet()).isSubsetOf(503, 500).contains(503);
+			// Spring answers 503, or 500 when the cancelled task's InterruptedException
+			// wins
+			// the race with the timeout (more often on a loaded machine); either way the
+			// request is recorded once with the status the client got.
+			assertThat(answered.keySet()).isSubsetOf(503, 500);
 			Scrape scrape = app.scrape();
 			answered.forEach((status, times) -> {
 				scrape.assertValue("spring_http_request_total{method=\"GET\",status=\"" + status + "\"}")

@@ -60,6 +60,10 @@ class MetricsFailureIntegrationTests {
 			assertThat(occurrences(output.getOut() + output.getErr(), "Failed to record the metrics of a request"))
 				.isEqualTo(1);
 			assertThat(output.getOut() + output.getErr()).contains("grouping broke");
+			app.scrape()
+				.assertValue("spring_http_request_total{method=\"GET\",status=\"200\"}")
+				.as("the metrics without the group label still record")
+				.isEqualTo("5.0");
 		}
 	}
 

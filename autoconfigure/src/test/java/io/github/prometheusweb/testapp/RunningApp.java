@@ -29,7 +29,6 @@ import java.util.List;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -49,7 +48,8 @@ public final class RunningApp implements AutoCloseable {
 
 	private RunningApp(ConfigurableApplicationContext context) {
 		this.context = context;
-		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+		// Set by Spring Boot 3.5 and 4 alike once the web server has started.
+		int port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 		this.baseUrl = "http://127.0.0.1:" + port;
 	}
 
@@ -74,6 +74,7 @@ public final class RunningApp implements AutoCloseable {
 		List<String> all = new ArrayList<>(
 				List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
 						"logging.level.root=WARN", "logging.level.org.springframework.web.servlet.mvc.support=ERROR",
+						"logging.level.org.springframework.web.servlet.PageNotFound=ERROR",
 						"logging.level.org.apache.catalina.core=OFF"));
 		all.addAll(List.of(properties));
 		SpringApplication application = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
@@ -179,11 +180,19 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	public Scrape scrape(String path) {
+		awaitRecorded();
 		HttpResponse<String> response = get(path);
 		if (response.statusCode() != 200) {
 			throw new AssertionError("GET " + path + " answered " + response.statusCode());
 		}
 		return new Scrape(response.body());
+	}
+
+	/**
+	 * Waits until the server has recorded every request it answered.
+	 */
+	public void awaitRecorded() {
+		this.context.getBeanProvider(InFlightRequests.class).ifAvailable(InFlightRequests::awaitNone);
 	}
 
 	@Override

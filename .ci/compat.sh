@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Proves the supported versions by running the tests on each of them.
+#   default     Spring Boot 4.1, client_java 1.10.0, Java 17: the whole build, every module.
+#   boot-3.5, client-1.3, client-1.4, client-1.7
+#               the auto-configuration module's whole test suite on that version, against the
+#               main classes compiled by the default build (-Dmaven.main.skip): one jar, as shipped,
+#               run on each version.
+#   java-25     the auto-configuration module compiled (javac 25, -Xlint:all -Werror) and tested on
+#               Temurin 25.
+# Usage: .ci/compat.sh [profile...]   (default: all). Exit status 1 if any run failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+profiles=("$@")
+if [ ${#profiles[@]} -eq 0 ]; then
+	profiles=(default boot-3.5 client-1.3 client-1.4 client-1.7 java-25)
+fi
+
+# The 100,000-request flood tests our own bounds, whatever the versions: the default build runs it.
+skip_flood=-Dextra-test-exclude=**/PathFloodIntegrationTests.java
+logs=target/compat
+mkdir -p "$logs"
+failed=0
+summary=()
+start_all=$(date +%s)
+for profile in "${profiles[@]}"; do
+	start=$(date +%s)
+	# Test classes are compiled against each version's own API.
+	rm -rf autoconfigure/target/surefire-reports autoconfigure/target/test-classes
+	case "$profile" in
+	default) args=(-q verify) ;;
+	java-25) args=(-q verify -P"$profile" -pl autoconfigure "$skip_flood") ;;
+	*) args=(-q verify -P"$profile" -pl autoconfigure -Dmaven.main.skip=true "$skip_flood") ;;
+	esac
+	if [ "$profile" = java-25 ]; then
+		# Recompile the main classes with javac 25 and its lints.
+		rm -rf autoconfigure/target/classes
+	elif [ "$profile" != default ]; then
+		# The main classes of the default build (Spring Boot 4.1, client_java 1.10.0).
+		./mvnw -q compile -pl autoconfigure >"$logs/$profile.compile.log" 2>&1 || true
+	fi
+	if ./mvnw "${args[@]}" >"$logs/$profile.log" 2>&1; then
+		result=PASS
+	else
+		result=FAIL
+		failed=1
+	fi
+	tests=$(cat autoconfigure/target/surefire-reports/*.txt 2>/dev/null |
+		grep -o 'Tests run: [0-9]*, Failures: [0-9]*, Errors: [0-9]*, Skipped: [0-9]*' |
+		awk -F'[:,] *' '{r+=$2; f+=$4; e+=$6; s+=$8} END {printf "%d tests, %d failed, %d errors, %d skipped", r, f, e, s}')
+	line=$(printf '%-11s %s %5ss  %s' "$profile" "$result" "$(($(date +%s) - start))" "$tests")
+	summary+=("$line")
+	echo "$line"
+	if [ "$result" = FAIL ]; then
+		grep -E '^\[ERROR\]' "$logs/$profile.log" | cut -c1-300 | head -n 20
+	fi
+done
+# Leave no test classes compiled against another version for the next build.
+rm -rf autoconfigure/target/test-classes
+echo "---- compatibility summary ($(($(date +%s) - start_all))s in all; logs in $logs/)"
+printf '%s\n' "${summary[@]}"
+exit $failed

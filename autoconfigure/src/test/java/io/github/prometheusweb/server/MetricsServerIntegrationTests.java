@@ -1,0 +1,200 @@
+/*
+ * Copyright 2026 the prometheus-web authors.
+ *
+ * Licensed under the Apache License, Version 2.0 (the "License");
+ * you may not use this file except in compliance with the License.
+ * You may obtain a copy of the License at
+ *
+ *      https://www.apache.org/licenses/LICENSE-2.0
+ *
+ * Unless required by applicable law or agreed to in writing, software
+ * distributed under the License is distributed on an "AS IS" BASIS,
+ * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
+ * See the License for the specific language governing permissions and
+ * limitations under the License.
+ */
+
+package io.github.prometheusweb.server;
+
+import java.io.IOException;
+import java.net.BindException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+import io.github.prometheusweb.testapp.RunningApp;
+import io.github.prometheusweb.testapp.Scrape;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * Tests for the separate metrics server ({@code prometheus.web.server.*}).
+ *
+ * @author prometheus-web authors
+ */
+class MetricsServerIntegrationTests {
+
+	private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@Test
+	void separatePortServesTheMetricsOfTheApplication() {
+		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
+				"prometheus.web.server.address=127.0.0.1")) {
+			app.get(2, "/items/1", 200);
+			app.awaitRecorded();
+			HttpResponse<String> response = send(app, "GET", "/metrics");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValue("text/plain; version=0.0.4; charset=utf-8");
+			Scrape scrape = new Scrape(response.body());
+			scrape.assertValue("spring_http_request_total{method=\"GET\",status=\"200\"}").isEqualTo("2.0");
+			scrape.assertValue(
+					"spring_http_request_duration_seconds_count{method=\"GET\",status=\"200\",url_rule=\"/items/{id}\"}")
+				.isEqualTo("2");
+		}
+	}
+
+	@Test
+	void separatePortNegotiatesOpenMetrics() {
+		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
+				"prometheus.web.server.address=127.0.0.1")) {
+			HttpResponse<String> response = send(app, "GET", "/metrics", "Accept",
+					"application/openmetrics-text; version=1.0.0; charset=utf-8");
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Type"))
+				.hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
+			assertThat(response.body()).endsWith("# EOF\n");
+		}
+	}
+
+	@Test
+	void onlyTheMetricsPathAnswersOnTheSeparatePort() {
+		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
+				"prometheus.web.server.address=127.0.0.1")) {
+			assertThat(send(app, "GET", "/").statusCode()).isEqualTo(404);
+			assertThat(send(app, "GET", "/items/1").statusCode()).isEqualTo(404);
+			assertThat(send(app, "GET", "/metrics/x").statusCode()).isEqualTo(404);
+			assertThat(send(app, "POST", "/metrics").statusCode()).isEqualTo(405);
+			assertThat(send(app, "HEAD", "/metrics").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
+	void separatePortUsesTheEndpointPath() {
+		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
+				"prometheus.web.server.address=127.0.0.1", "prometheus.web.endpoint.path=/prometheus")) {
+			assertThat(send(app, "GET", "/prometheus").statusCode()).isEqualTo(200);
+			assertThat(send(app, "GET", "/metrics").statusCode()).isEqualTo(404);
+		}
+	}
+
+	@Test
+	void disabledEndpointLeavesMetricsOnlyOnTheSeparatePort() {
+		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
+				"prometheus.web.server.address=127.0.0.1", "prometheus.web.endpoint.enabled=false")) {
+			app.get(1, "/items/1", 200);
+			assertThat(app.get("/metrics").statusCode()).isEqualTo(404);
+			app.awaitRecorded();
+			HttpResponse<String> response = send(app, "GET", "/metrics");
+			assertThat(response.statusCode()).isEqualTo(200);
+			new Scrape(response.body()).assertValue("spring_http_request_total{method=\"GET\",status=\"200\"}")
+				.isEqualTo("1.0");
+		}
+	}
+
+	@Test
+	void basicAuthProtectsTheSeparatePort() {
+		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
+				"prometheus.web.server.address=127.0.0.1", "prometheus.web.endpoint.basic-auth.username=prometheus",
+				"prometheus.web.endpoint.basic-auth.password=s3cret")) {
+			app.get(1, "/items/1", 200);
+			app.awaitRecorded();
+			HttpResponse<String> anonymous = send(app, "GET", "/metrics");
+			assertThat(anonymous.statusCode()).isEqualTo(401);
+			assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"metrics\"");
+			assertThat(send(app, "GET", "/metrics", "Authorization", basic("prometheus", "wrong")).statusCode())
+				.isEqualTo(401);
+			HttpResponse<String> authenticated = send(app, "GET", "/metrics", "Authorization",
+					basic("prometheus", "s3cret"));
+			assertThat(authenticated.statusCode()).isEqualTo(200);
+			new Scrape(authenticated.body()).assertValue("spring_http_request_total{method=\"GET\",status=\"200\"}")
+				.isEqualTo("1.0");
+		}
+	}
+
+	@Test
+	void portInUseFailsStartupNamingThePortAndTheProperty() throws IOException {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+			int port = taken.getLocalPort();
+			Throwable failure = catchThrowable(() -> RunningApp.start("prometheus.web.server.port=" + port,
+					"prometheus.web.server.address=127.0.0.1"));
+			assertThat(failure)
+				.hasStackTraceContaining("prometheus.web.server.port " + port + " is already in use on 127.0.0.1")
+				.hasRootCauseInstanceOf(BindException.class);
+		}
+	}
+
+	@Test
+	void serverStopsWhenTheContextCloses() {
+		RunningApp app = RunningApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1");
+		MetricsServer server = app.context().getBean(MetricsServer.class);
+		int port = server.getPort();
+		assertThat(send(port, "GET", "/metrics").statusCode()).isEqualTo(200);
+		app.close();
+		assertThat(server.isRunning()).isFalse();
+		assertThatException().isThrownBy(() -> send(port, "GET", "/metrics"))
+			.withCauseInstanceOf(ConnectException.class);
+	}
+
+	@Test
+	void noServerWithoutPort() {
+		try (RunningApp app = RunningApp.start()) {
+			assertThat(app.context().getBeanProvider(MetricsServer.class).getIfAvailable()).isNull();
+		}
+	}
+
+	static String basic(String username, String password) {
+		return "Basic "
+				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static int port(RunningApp app) {
+		return app.context().getBean(MetricsServer.class).getPort();
+	}
+
+	private static HttpResponse<String> send(RunningApp app, String method, String path, String... headers) {
+		return send(port(app), method, path, headers);
+	}
+
+	private static HttpResponse<String> send(int port, String method, String path, String... headers) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(30))
+			.method(method, BodyPublishers.noBody());
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
+		try {
+			return client.send(request.build(), BodyHandlers.ofString());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
