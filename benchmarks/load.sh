@@ -9,7 +9,7 @@
 # /actuator/prometheus (median of SCRAPES scrapes, per series).
 #
 # Usage: benchmarks/load.sh        (settings from the environment, defaults below)
-#   ROUNDS=5 DURATION=10 WARMUP=5 CONNECTIONS=16 WRK_THREADS=2 SERIES=10000 SCRAPES=30
+#   ROUNDS=5 DURATION=10 WARMUP=15 CONNECTIONS=16 WRK_THREADS=2 SERIES=10000 SCRAPES=30
 #   SKIP_BUILD=true reuses the jars of the last build. Needs java, wrk, curl.
 # Bounded: every wait has a limit, the whole run stops after MAX_SECONDS, and the servers
 # are stopped on exit.
@@ -18,7 +18,7 @@ cd "$(dirname "$0")/.."
 
 ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-15}
 CONNECTIONS=${CONNECTIONS:-16}
 WRK_THREADS=${WRK_THREADS:-2}
 SERIES=${SERIES:-10000}
