@@ -26,6 +26,7 @@ import io.github.prometheusweb.grouping.GroupByStrategy;
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.labels.LabelContext;
 import io.github.prometheusweb.labels.ResponseWithStatus;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -67,11 +68,13 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 
 	private final Summary responseSize;
 
-	private final CardinalityLimit durationGroupLimit;
+	private final RequestDataPoints<DistributionDataPoint> durationDataPoints;
 
-	private final CardinalityLimit requestSizeGroupLimit;
+	private final RequestDataPoints<CounterDataPoint> totalDataPoints;
 
-	private final CardinalityLimit responseSizeGroupLimit;
+	private final RequestDataPoints<DistributionDataPoint> requestSizeDataPoints;
+
+	private final RequestDataPoints<DistributionDataPoint> responseSizeDataPoints;
 
 	private final List<Collector> registered = new ArrayList<>();
 
@@ -96,7 +99,11 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		String prefix = MetricNames.prefix(properties.getPrefix());
 		this.duration = registerDuration(properties, prefix + "http_request_duration_seconds",
 				labelNames(defaultNames, "method", group, "status"));
-		this.durationGroupLimit = limits.forLabel(prefix + "http_request_duration_seconds", group);
+		boolean cached = defaultLabels.isLiteral();
+		this.durationDataPoints = new RequestDataPoints<>(
+				(request, method, groupValue, status) -> this.duration
+					.apply(labelValues(request, method, groupValue, this.statusLabel.of(status))),
+				limits.forLabel(prefix + "http_request_duration_seconds", group), cached);
 		this.total = register(counter(properties).name(prefix + "http_request_total")
 			.help("Total number of HTTP requests")
 			.labelNames(labelNames(defaultNames, "method", "status"))
@@ -110,8 +117,16 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 				labelNames(defaultNames, "method", group)) : null;
 		this.responseSize = sizes ? registerSize(prefix + "http_response_size_bytes",
 				"HTTP response body size in bytes", labelNames(defaultNames, "method", group)) : null;
-		this.requestSizeGroupLimit = sizes ? limits.forLabel(prefix + "http_request_size_bytes", group) : null;
-		this.responseSizeGroupLimit = sizes ? limits.forLabel(prefix + "http_response_size_bytes", group) : null;
+		this.totalDataPoints = new RequestDataPoints<>((request, method, groupValue, status) -> this.total
+			.labelValues(labelValues(request, method, this.statusLabel.of(status))), null, cached);
+		this.requestSizeDataPoints = sizes ? new RequestDataPoints<>(
+				(request, method, groupValue, status) -> this.requestSize
+					.labelValues(labelValues(request, method, groupValue)),
+				limits.forLabel(prefix + "http_request_size_bytes", group), cached) : null;
+		this.responseSizeDataPoints = sizes ? new RequestDataPoints<>(
+				(request, method, groupValue, status) -> this.responseSize
+					.labelValues(labelValues(request, method, groupValue)),
+				limits.forLabel(prefix + "http_response_size_bytes", group), cached) : null;
 	}
 
 	private Function<String[], DistributionDataPoint> registerDuration(PrometheusWebProperties properties, String name,
@@ -173,24 +188,24 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 	@Override
 	public void record(CompletedRequest request) {
 		String method = request.method();
-		String status = this.statusLabel.of(request.status());
+		int status = request.status();
 		// The metrics without the group label first: a failing group-by strategy loses
 		// only the duration and sizes.
-		this.total.labelValues(labelValues(request, method, status)).inc();
+		this.totalDataPoints.get(request, method, null, status).inc();
 		Throwable exception = countedException(request);
 		if (exception != null) {
-			this.exceptions.labelValues(labelValues(request, method, status, exceptionName(exception))).inc();
+			this.exceptions
+				.labelValues(labelValues(request, method, this.statusLabel.of(status), exceptionName(exception)))
+				.inc();
 		}
 		String group = this.grouping.labelValue(request.request(), request.handler());
-		this.duration.apply(labelValues(request, method, this.durationGroupLimit.apply(group), status))
+		this.durationDataPoints.get(request, method, group, status)
 			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
-		if (this.requestSize != null && request.requestBytes() >= 0) {
-			this.requestSize.labelValues(labelValues(request, method, this.requestSizeGroupLimit.apply(group)))
-				.observe(request.requestBytes());
+		if (this.requestSizeDataPoints != null && request.requestBytes() >= 0) {
+			this.requestSizeDataPoints.get(request, method, group, 0).observe(request.requestBytes());
 		}
-		if (this.responseSize != null && request.responseBytes() >= 0) {
-			this.responseSize.labelValues(labelValues(request, method, this.responseSizeGroupLimit.apply(group)))
-				.observe(request.responseBytes());
+		if (this.responseSizeDataPoints != null && request.responseBytes() >= 0) {
+			this.responseSizeDataPoints.get(request, method, group, 0).observe(request.responseBytes());
 		}
 	}
 

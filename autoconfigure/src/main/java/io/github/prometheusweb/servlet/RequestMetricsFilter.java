@@ -26,12 +26,14 @@ import io.github.prometheusweb.metrics.InProgressRequests;
 import io.github.prometheusweb.metrics.RequestRecorder;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Times every request and hands it, once its response is complete, to the
@@ -44,7 +46,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  *
  * @author prometheus-web authors
  */
-public class RequestMetricsFilter extends OncePerRequestFilter {
+public class RequestMetricsFilter implements Filter {
 
 	private final RateLimitedLog failures = new RateLimitedLog(RequestMetricsFilter.class);
 
@@ -74,8 +76,25 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		this.measureSizes = measureSizes;
 	}
 
+	/**
+	 * Measures the original ({@code REQUEST}) dispatch of an HTTP request, once: the
+	 * request's own state marks it as measured, so the filter passes a request it sees
+	 * again through unchanged.
+	 */
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
+				&& httpRequest.getDispatcherType() == DispatcherType.REQUEST
+				&& TrackedRequest.of(httpRequest) == null) {
+			measure(httpRequest, httpResponse, chain);
+		}
+		else {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private void measure(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		boolean excluded = isExcluded(request);
 		if (excluded && this.excludedPathRecorders.isEmpty()) {
@@ -96,12 +115,11 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 			throw ex;
 		}
 		finally {
-			Completion completion = new Completion(tracked, request, response, sizedRequest, sizedResponse);
 			if (escaped == null && request.isAsyncStarted()) {
-				listen(request, completion);
+				listen(request, new Completion(tracked, request, response, sizedRequest, sizedResponse));
 			}
 			else {
-				completion.record(escaped);
+				record(tracked, request, response, sizedRequest, sizedResponse, escaped);
 			}
 		}
 	}
@@ -143,10 +161,81 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 	}
 
 	/**
-	 * Records a request when its response is complete, synchronously or as the listener
-	 * of its asynchronous processing: once, even if the container reports the completion
-	 * more than once (as it can after an asynchronous timeout that ends in an error
-	 * dispatch).
+	 * Records a request whose response is complete.
+	 */
+	private void record(TrackedRequest tracked, HttpServletRequest request, HttpServletResponse response,
+			BodySizeRequestWrapper sizedRequest, BodySizeResponseWrapper sizedResponse, Throwable escaped) {
+		try {
+			long durationNanos = System.nanoTime() - tracked.startNanos();
+			tracked.leaveInProgress();
+			if (tracked.isExcludeAll()) {
+				return;
+			}
+			CompletedRequest completed = completedRequest(tracked, request, response, sizedRequest, sizedResponse,
+					escaped, durationNanos);
+			if (!tracked.isDoNotTrack()) {
+				for (RequestRecorder recorder : tracked.isExcludedPath() ? this.excludedPathRecorders
+						: this.recorders) {
+					record(recorder, completed);
+				}
+			}
+			for (RequestRecorder callback : tracked.complete(completed)) {
+				record(callback, completed);
+			}
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.warn("Failed to record the metrics of a request", ex);
+		}
+	}
+
+	private void record(RequestRecorder recorder, CompletedRequest completed) {
+		try {
+			recorder.record(completed);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.warn("Failed to record the metrics of a request", ex);
+		}
+	}
+
+	private static CompletedRequest completedRequest(TrackedRequest tracked, HttpServletRequest request,
+			HttpServletResponse response, BodySizeRequestWrapper sizedRequest, BodySizeResponseWrapper sizedResponse,
+			Throwable escaped, long durationNanos) {
+		int status = (escaped != null && !response.isCommitted()) ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+				: response.getStatus();
+		Throwable escapedException = escapedException(tracked, escaped, status);
+		Throwable thrown = tracked.thrownException();
+		Throwable handledException = (thrown != null && thrown != escapedException) ? thrown : null;
+		long requestBytes = (sizedRequest != null) ? sizedRequest.bodySize() : -1;
+		long responseBytes = (sizedResponse != null) ? sizedResponse.bodySize() : -1;
+		return new CompletedRequest(request, tracked.handler(), tracked.method(), status, escapedException,
+				handledException, durationNanos, requestBytes, responseBytes, response);
+	}
+
+	/**
+	 * The exception that escaped the handler and made the response fail: it reached this
+	 * filter, or it ended an asynchronous request with a 5xx. One that a later filter
+	 * turned into another answer (Spring Security's 403 for an
+	 * {@code AccessDeniedException}) did not.
+	 */
+	private static Throwable escapedException(TrackedRequest tracked, Throwable escaped, int status) {
+		Throwable fromHandler = tracked.escapedException();
+		if (escaped != null) {
+			return (fromHandler != null) ? fromHandler : cause(escaped);
+		}
+		return (status >= 500) ? fromHandler : null;
+	}
+
+	private static Throwable cause(Throwable escaped) {
+		if (escaped instanceof ServletException servletException && servletException.getRootCause() != null) {
+			return servletException.getRootCause();
+		}
+		return escaped;
+	}
+
+	/**
+	 * Records an asynchronous request when its response is complete: once, even if the
+	 * container reports the completion more than once (as it can after an asynchronous
+	 * timeout that ends in an error dispatch).
 	 */
 	private final class Completion implements AsyncListener {
 
@@ -175,71 +264,10 @@ public class RequestMetricsFilter extends OncePerRequestFilter {
 		}
 
 		void record(Throwable escaped) {
-			if (!RECORDED.compareAndSet(this, 0, 1)) {
-				return;
+			if (RECORDED.compareAndSet(this, 0, 1)) {
+				RequestMetricsFilter.this.record(this.tracked, this.request, this.response, this.sizedRequest,
+						this.sizedResponse, escaped);
 			}
-			try {
-				long durationNanos = System.nanoTime() - this.tracked.startNanos();
-				this.tracked.leaveInProgress();
-				if (this.tracked.isExcludeAll()) {
-					return;
-				}
-				CompletedRequest completed = completedRequest(escaped, durationNanos);
-				if (!this.tracked.isDoNotTrack()) {
-					for (RequestRecorder recorder : this.tracked.isExcludedPath()
-							? RequestMetricsFilter.this.excludedPathRecorders : RequestMetricsFilter.this.recorders) {
-						record(recorder, completed);
-					}
-				}
-				for (RequestRecorder callback : this.tracked.complete(completed)) {
-					record(callback, completed);
-				}
-			}
-			catch (RuntimeException | LinkageError ex) {
-				RequestMetricsFilter.this.failures.warn("Failed to record the metrics of a request", ex);
-			}
-		}
-
-		private void record(RequestRecorder recorder, CompletedRequest completed) {
-			try {
-				recorder.record(completed);
-			}
-			catch (RuntimeException | LinkageError ex) {
-				RequestMetricsFilter.this.failures.warn("Failed to record the metrics of a request", ex);
-			}
-		}
-
-		private CompletedRequest completedRequest(Throwable escaped, long durationNanos) {
-			int status = (escaped != null && !this.response.isCommitted())
-					? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : this.response.getStatus();
-			Throwable escapedException = escapedException(escaped, status);
-			Throwable thrown = this.tracked.thrownException();
-			Throwable handledException = (thrown != null && thrown != escapedException) ? thrown : null;
-			long requestBytes = (this.sizedRequest != null) ? this.sizedRequest.bodySize() : -1;
-			long responseBytes = (this.sizedResponse != null) ? this.sizedResponse.bodySize() : -1;
-			return new CompletedRequest(this.request, this.tracked.handler(), this.tracked.method(), status,
-					escapedException, handledException, durationNanos, requestBytes, responseBytes, this.response);
-		}
-
-		/**
-		 * The exception that escaped the handler and made the response fail: it reached
-		 * this filter, or it ended an asynchronous request with a 5xx. One that a later
-		 * filter turned into another answer (Spring Security's 403 for an
-		 * {@code AccessDeniedException}) did not.
-		 */
-		private Throwable escapedException(Throwable escaped, int status) {
-			Throwable fromHandler = this.tracked.escapedException();
-			if (escaped != null) {
-				return (fromHandler != null) ? fromHandler : cause(escaped);
-			}
-			return (status >= 500) ? fromHandler : null;
-		}
-
-		private static Throwable cause(Throwable escaped) {
-			if (escaped instanceof ServletException servletException && servletException.getRootCause() != null) {
-				return servletException.getRootCause();
-			}
-			return escaped;
 		}
 
 		@Override
