@@ -67,7 +67,7 @@ public class AsyncController {
 
 	@GetMapping("/async/timeout")
 	public WebAsyncTask<String> timeout() {
-		return new WebAsyncTask<>(1000, () -> {
+		return new WebAsyncTask<>(300, () -> {
 			Thread.sleep(3000);
 			return "too late";
 		});

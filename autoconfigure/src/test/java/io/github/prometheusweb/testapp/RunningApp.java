@@ -180,19 +180,11 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	public Scrape scrape(String path) {
-		awaitRecorded();
 		HttpResponse<String> response = get(path);
 		if (response.statusCode() != 200) {
 			throw new AssertionError("GET " + path + " answered " + response.statusCode());
 		}
 		return new Scrape(response.body());
-	}
-
-	/**
-	 * Waits until the server has recorded every request it answered.
-	 */
-	public void awaitRecorded() {
-		this.context.getBeanProvider(InFlightRequests.class).ifAvailable(InFlightRequests::awaitNone);
 	}
 
 	@Override

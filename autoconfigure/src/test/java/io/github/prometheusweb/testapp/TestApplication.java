@@ -38,18 +38,6 @@ import org.springframework.core.Ordered;
 public class TestApplication {
 
 	@Bean
-	InFlightRequests inFlightRequests() {
-		return new InFlightRequests();
-	}
-
-	@Bean
-	FilterRegistrationBean<InFlightRequests> inFlightRequestsRegistration(InFlightRequests inFlightRequests) {
-		FilterRegistrationBean<InFlightRequests> registration = new FilterRegistrationBean<>(inFlightRequests);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
-	}
-
-	@Bean
 	FilterRegistrationBean<Filter> rejectingFilter() {
 		Filter filter = (request, response, chain) -> {
 			HttpServletRequest httpRequest = (HttpServletRequest) request;
