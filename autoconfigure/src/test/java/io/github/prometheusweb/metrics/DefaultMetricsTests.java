@@ -295,7 +295,7 @@ class DefaultMetricsTests {
 			String gauge = "spring_http_requests_in_progress{method=\"GET\"}";
 			app.scrape().assertValue(gauge).as("a scrape does not count itself").isEqualTo("0.0");
 			app.scrape().assertValue(gauge).as("nor the scrape before it").isEqualTo("0.0");
-			CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> app.get("/sleep/1000").statusCode());
+			CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> app.get("/sleep/500").statusCode());
 			await().atMost(Duration.ofSeconds(5)).until(() -> "1.0".equals(app.scrape().value(gauge)));
 			assertThat(slow.get()).isEqualTo(200);
 			app.scrape().assertValue(gauge).as("once the response is complete").isEqualTo("0.0");

@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PathFloodIntegrationTests {
 
-	private static final int REQUESTS = 4_000;
+	private static final int REQUESTS = 2_000;
 
 	private static final int LIMIT = 50;
 

@@ -42,6 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
@@ -52,6 +53,24 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  * application answers 500, as a container would.
  */
 public final class MockApp implements AutoCloseable {
+
+	/**
+	 * The auto-configurations of Spring MVC and prometheus-web, in the order Spring Boot
+	 * applies them, by name: Spring Boot 4 moved some of them, so each has one name for
+	 * each line of Spring Boot, and the one present is used.
+	 */
+	private static final List<Class<?>> AUTO_CONFIGURATIONS = present(
+			"org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration",
+			"org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",
+			"org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+			"org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration",
+			"org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration",
+			"org.springframework.boot.autoconfigure.http.HttpMessageConvertersAutoConfiguration",
+			"org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration",
+			"org.springframework.boot.autoconfigure.web.servlet.DispatcherServletAutoConfiguration",
+			"org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration",
+			"org.springframework.boot.autoconfigure.web.servlet.WebMvcAutoConfiguration",
+			"io.github.prometheusweb.autoconfigure.PrometheusWebAutoConfiguration");
 
 	private final ConfigurableApplicationContext context;
 
@@ -87,6 +106,7 @@ public final class MockApp implements AutoCloseable {
 	public static MockApp start(Class<?>[] extraSources, String... properties) {
 		List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class));
 		sources.addAll(List.of(extraSources));
+		sources.addAll(AUTO_CONFIGURATIONS);
 		List<String> all = new ArrayList<>(List.of("spring.main.banner-mode=off", "logging.level.root=WARN",
 				"logging.level.org.springframework.web.servlet.PageNotFound=ERROR"));
 		all.addAll(List.of(properties));
@@ -178,6 +198,16 @@ public final class MockApp implements AutoCloseable {
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	private static List<Class<?>> present(String... names) {
+		List<Class<?>> classes = new ArrayList<>();
+		for (String name : names) {
+			if (ClassUtils.isPresent(name, MockApp.class.getClassLoader())) {
+				classes.add(ClassUtils.resolveClassName(name, MockApp.class.getClassLoader()));
+			}
+		}
+		return List.copyOf(classes);
 	}
 
 	/**
