@@ -63,7 +63,10 @@ final class Completion {
 	 * {@code null}
 	 */
 	void complete(RequestObservation observation, Throwable escapedToFilter) {
-		if (!observation.claimCompletion()) {
+		HttpServletResponse response = observation.observedResponse();
+		int status = (escapedToFilter != null && !response.isCommitted()) ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
+				: response.getStatus();
+		if (!observation.complete((status > 0) ? status : HttpServletResponse.SC_OK)) {
 			return;
 		}
 		long durationNanos = System.nanoTime() - observation.startNanos();
@@ -73,10 +76,7 @@ final class Completion {
 			if (!recordsAnything(tracking, observation)) {
 				return;
 			}
-			HttpServletResponse response = observation.observedResponse();
-			int status = (escapedToFilter != null && !response.isCommitted())
-					? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
-			observation.decided(status, CountedException.of(escapedToFilter, observation.escapedFromHandler(),
+			observation.decided(CountedException.of(escapedToFilter, observation.escapedFromHandler(),
 					observation.thrown(), status, this.settings.countHandledExceptions()), durationNanos);
 			observation.labelled(group(observation),
 					this.settings.defaultLabels()

@@ -51,9 +51,11 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 
 	private final RequestObservation observation;
 
-	private final boolean headRequest;
-
-	private long contentLength = -1;
+	/**
+	 * The declared {@code Content-Length}, or -1; an int keeps the wrapper small (one is
+	 * made per request), and a body of 2 GiB or more counts as one of unknown length.
+	 */
+	private int contentLength = -1;
 
 	/**
 	 * Written by one thread at a time, not always the one that reads it (an asynchronous
@@ -65,10 +67,9 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 
 	private PrintWriter writer;
 
-	ObservedResponse(HttpServletResponse response, RequestObservation observation, boolean headRequest) {
+	ObservedResponse(HttpServletResponse response, RequestObservation observation) {
 		super(response);
 		this.observation = observation;
-		this.headRequest = headRequest;
 	}
 
 	/**
@@ -88,7 +89,7 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 	@Override
 	public void setContentLengthLong(long length) {
 		super.setContentLengthLong(length);
-		this.contentLength = length;
+		this.contentLength = (length <= Integer.MAX_VALUE) ? (int) length : -1;
 	}
 
 	@Override
@@ -118,7 +119,7 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 	private void contentLengthHeader(String name, String value) {
 		if (CONTENT_LENGTH.equalsIgnoreCase(name)) {
 			try {
-				this.contentLength = (value != null) ? Long.parseLong(value.trim()) : -1;
+				this.contentLength = (value != null) ? Integer.parseInt(value.trim()) : -1;
 			}
 			catch (NumberFormatException ex) {
 				this.contentLength = -1;
@@ -171,8 +172,8 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 	}
 
 	private void beforeFlush() {
-		if ((this.contentLength >= 0 && this.bodyBytes >= this.contentLength) || this.headRequest
-				|| hasNoBody(getStatus())) {
+		if ((this.contentLength >= 0 && this.bodyBytes >= this.contentLength)
+				|| "HEAD".equals(this.observation.request().getMethod()) || hasNoBody(getStatus())) {
 			this.observation.responseComplete();
 		}
 	}

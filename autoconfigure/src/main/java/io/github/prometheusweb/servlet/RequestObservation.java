@@ -40,24 +40,28 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 
 	private static final String ATTRIBUTE = RequestObservation.class.getName();
 
-	private static final AtomicIntegerFieldUpdater<RequestObservation> COMPLETED = AtomicIntegerFieldUpdater
-		.newUpdater(RequestObservation.class, "completed");
+	private static final AtomicIntegerFieldUpdater<RequestObservation> STATUS = AtomicIntegerFieldUpdater
+		.newUpdater(RequestObservation.class, "status");
 
 	/**
 	 * The observation of a request that records nothing (an excluded path): complete from
 	 * the start, so it takes no writes.
 	 */
-	private static final RequestObservation NOT_RECORDED = new RequestObservation(null, null, null, Tracking.NONE, 0);
+	private static final RequestObservation NOT_RECORDED = new RequestObservation(null, null, Tracking.NONE, 0);
 
 	private final Completion completion;
 
 	private final HttpServletRequest request;
 
-	private final String method;
-
-	private final long startNanos;
+	/**
+	 * The {@link System#nanoTime()} of the start of the request; its duration once it is
+	 * complete. One field for both keeps the observation small: one is made per request.
+	 */
+	private long nanos;
 
 	private ObservedResponse response;
+
+	// Written while the request is processed, each by one writer (package documentation).
 
 	private Tracking tracking;
 
@@ -71,26 +75,26 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 
 	private GaugeDataPoint inProgress;
 
-	private volatile int completed;
+	// Decided once, when the request completes.
 
-	private int status;
+	/**
+	 * 0 until the request is complete, then the status the client received: the one
+	 * thread that sets it completes the observation.
+	 */
+	private volatile int status;
 
 	private Throwable exception;
-
-	private long durationNanos;
 
 	private String group;
 
 	private String[] defaultLabelValues;
 
-	private RequestObservation(Completion completion, HttpServletRequest request, String method, Tracking tracking,
-			long startNanos) {
+	private RequestObservation(Completion completion, HttpServletRequest request, Tracking tracking, long startNanos) {
 		this.completion = completion;
 		this.request = request;
-		this.method = method;
 		this.tracking = tracking;
-		this.startNanos = startNanos;
-		this.completed = (completion != null) ? 0 : 1;
+		this.nanos = startNanos;
+		this.status = (completion != null) ? 0 : -1;
 	}
 
 	/**
@@ -99,13 +103,12 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	 * @param request the request, as the application reads it
 	 * @param response the response, as the container gave it
 	 * @param tracking what the request records, from its path
-	 * @return the observation, whose {@link #response()} the application must write
+	 * @return the observation, whose {@link #observedResponse()} the application writes
 	 */
 	static RequestObservation start(Completion completion, HttpServletRequest request, HttpServletResponse response,
 			Tracking tracking) {
-		RequestObservation observation = new RequestObservation(completion, request,
-				HttpMethodLabel.of(request.getMethod()), tracking, System.nanoTime());
-		observation.response = new ObservedResponse(response, observation, "HEAD".equals(request.getMethod()));
+		RequestObservation observation = new RequestObservation(completion, request, tracking, System.nanoTime());
+		observation.response = new ObservedResponse(response, observation);
 		request.setAttribute(ATTRIBUTE, observation);
 		return observation;
 	}
@@ -147,7 +150,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	 * itself) or has another handler call, so the caller records them now
 	 */
 	public boolean deferHandlerCall(HandlerMethodCall call) {
-		if (this.completed != 0 || this.handlerCall != null) {
+		if (this.status != 0 || this.handlerCall != null) {
 			return false;
 		}
 		this.handlerCall = call;
@@ -163,7 +166,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	}
 
 	long startNanos() {
-		return this.startNanos;
+		return this.nanos;
 	}
 
 	Throwable thrown() {
@@ -191,7 +194,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	}
 
 	void handlerResolved(HandlerDetails details, boolean doNotTrack, boolean excludeAll) {
-		if (this.completed == 0) {
+		if (this.status == 0) {
 			this.handler = details;
 			this.tracking = this.tracking.forHandler(doNotTrack, excludeAll);
 			if (!this.tracking.defaultMetrics()) {
@@ -201,13 +204,13 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	}
 
 	void handlerThrew(Throwable ex) {
-		if (this.completed == 0) {
+		if (this.status == 0) {
 			this.thrown = ex;
 		}
 	}
 
 	void handlerFailed(Throwable ex) {
-		if (this.completed == 0) {
+		if (this.status == 0) {
 			this.escapedFromHandler = ex;
 		}
 	}
@@ -216,23 +219,23 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	 * Called just before the response becomes complete for the client.
 	 */
 	void responseComplete() {
-		if (this.completed == 0) {
+		if (this.status == 0) {
 			this.completion.complete(this, null);
 		}
 	}
 
 	/**
-	 * Claims the completion of this observation, once.
-	 * @return {@code true} for the first caller only
+	 * Completes this observation with the status the client received, once.
+	 * @param status the status, greater than 0
+	 * @return {@code true} for the first caller only, who decides the rest
 	 */
-	boolean claimCompletion() {
-		return COMPLETED.compareAndSet(this, 0, 1);
+	boolean complete(int status) {
+		return STATUS.compareAndSet(this, 0, status);
 	}
 
-	void decided(int status, Throwable exception, long durationNanos) {
-		this.status = status;
+	void decided(Throwable exception, long durationNanos) {
 		this.exception = exception;
-		this.durationNanos = durationNanos;
+		this.nanos = durationNanos;
 	}
 
 	void labelled(String group, String[] defaultLabelValues) {
@@ -257,7 +260,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 
 	@Override
 	public String method() {
-		return this.method;
+		return HttpMethodLabel.of(this.request.getMethod());
 	}
 
 	@Override
@@ -272,7 +275,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 
 	@Override
 	public long durationNanos() {
-		return this.durationNanos;
+		return this.nanos;
 	}
 
 	@Override
