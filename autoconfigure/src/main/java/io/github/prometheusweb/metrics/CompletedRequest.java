@@ -22,8 +22,10 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A request whose response is complete, as the recorders see it. Every value is decided
- * once, when the response is complete (before the client has its last byte for a
- * synchronous request), and does not change while the recorders read it.
+ * once, when the response is complete (before the client has its last byte), and does not
+ * change while the recorders read it; the body sizes are those written when the recorders
+ * read them. Recorders run on the thread that completes the request: rely on nothing but
+ * this object, no thread-local.
  *
  * @author prometheus-web authors
  */

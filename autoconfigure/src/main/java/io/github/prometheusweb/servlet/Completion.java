@@ -34,26 +34,23 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 final class Completion {
 
-	private final RateLimitedLog failures = new RateLimitedLog(RequestMetricsFilter.class);
+	private final RateLimitedLog failures;
 
 	private final ObservationSettings settings;
 
-	private final DefaultRequestMetrics defaultMetrics;
+	private final RequestRecorder defaultMetrics;
 
 	private final RequestRecorder[] requestRecorders;
 
 	private final RequestRecorder handlerCallRecorder;
 
 	Completion(ObservationSettings settings, DefaultRequestMetrics defaultMetrics,
-			List<RequestRecorder> requestRecorders, RequestRecorder handlerCallRecorder) {
+			List<RequestRecorder> requestRecorders, RequestRecorder handlerCallRecorder, RateLimitedLog failures) {
+		this.failures = failures;
 		this.settings = settings;
-		this.defaultMetrics = defaultMetrics;
+		this.defaultMetrics = (defaultMetrics != null) ? defaultMetrics::record : null;
 		this.requestRecorders = requestRecorders.toArray(RequestRecorder[]::new);
 		this.handlerCallRecorder = handlerCallRecorder;
-	}
-
-	boolean measuresSizes() {
-		return this.settings.sizes();
 	}
 
 	/**
@@ -63,17 +60,24 @@ final class Completion {
 	 * {@code null}
 	 */
 	void complete(RequestObservation observation, Throwable escapedToFilter) {
-		HttpServletResponse response = observation.observedResponse();
-		int status = (escapedToFilter != null && !response.isCommitted()) ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-				: response.getStatus();
-		if (!observation.complete((status > 0) ? status : HttpServletResponse.SC_OK)) {
+		if (!observation.isInProgress()) {
 			return;
 		}
-		long durationNanos = System.nanoTime() - observation.startNanos();
 		try {
+			HttpServletResponse response = observation.observedResponse();
+			int status = (escapedToFilter != null && !response.isCommitted())
+					? HttpServletResponse.SC_INTERNAL_SERVER_ERROR : response.getStatus();
+			if (!observation.complete((status > 0) ? status : HttpServletResponse.SC_OK)) {
+				return;
+			}
+			long durationNanos = System.nanoTime() - observation.startNanos();
 			observation.leaveInProgress();
 			Tracking tracking = observation.tracking();
-			if (!recordsAnything(tracking, observation)) {
+			boolean defaults = tracking.defaultMetrics() && this.defaultMetrics != null;
+			boolean requests = tracking.requestMetrics() && this.requestRecorders.length > 0;
+			boolean handlerCall = tracking.annotationMetrics() && observation.handlerCall() != null
+					&& this.handlerCallRecorder != null;
+			if (!defaults && !requests && !handlerCall) {
 				return;
 			}
 			observation.decided(CountedException.of(escapedToFilter, observation.escapedFromHandler(),
@@ -82,17 +86,21 @@ final class Completion {
 					this.settings.defaultLabels()
 						.values(() -> LabelContext.ofRequest(observation.request(), observation.response(),
 								observation.handler())));
-			record(tracking, observation);
+			if (defaults) {
+				record(this.defaultMetrics, observation);
+			}
+			if (requests) {
+				for (RequestRecorder recorder : this.requestRecorders) {
+					record(recorder, observation);
+				}
+			}
+			if (handlerCall) {
+				record(this.handlerCallRecorder, observation);
+			}
 		}
 		catch (RuntimeException | LinkageError ex) {
 			this.failures.warn("Failed to record the metrics of a request", ex);
 		}
-	}
-
-	private boolean recordsAnything(Tracking tracking, RequestObservation observation) {
-		return (tracking.defaultMetrics() && this.defaultMetrics != null)
-				|| (tracking.requestMetrics() && this.requestRecorders.length > 0) || (tracking.annotationMetrics()
-						&& observation.handlerCall() != null && this.handlerCallRecorder != null);
 	}
 
 	private String group(RequestObservation observation) {
@@ -102,25 +110,6 @@ final class Completion {
 		catch (RuntimeException | LinkageError ex) {
 			this.failures.warn("The group-by strategy failed; the request is recorded without its duration", ex);
 			return null;
-		}
-	}
-
-	private void record(Tracking tracking, RequestObservation observation) {
-		if (tracking.defaultMetrics() && this.defaultMetrics != null) {
-			try {
-				this.defaultMetrics.record(observation);
-			}
-			catch (RuntimeException | LinkageError ex) {
-				this.failures.warn("Failed to record the default metrics of a request", ex);
-			}
-		}
-		if (tracking.requestMetrics()) {
-			for (RequestRecorder recorder : this.requestRecorders) {
-				record(recorder, observation);
-			}
-		}
-		if (tracking.annotationMetrics() && observation.handlerCall() != null && this.handlerCallRecorder != null) {
-			record(this.handlerCallRecorder, observation);
 		}
 	}
 

@@ -110,10 +110,9 @@ public final class HandlerObservationInterceptor implements HandlerInterceptor, 
 				|| handler instanceof DefaultServletHttpRequestHandler) {
 			return ResolvedHandler.UNMATCHED;
 		}
-		// A handler method by its Method: a HandlerMethod holds the bean instance, which
-		// is
-		// a new one per request for a prototype-scoped controller.
-		Object key = (handler instanceof HandlerMethod handlerMethod) ? handlerMethod.getMethod() : handler;
+		// A handler method by its Method, another handler by its class: a HandlerMethod
+		// holds the bean, and a prototype-scoped handler is a new one for each request.
+		Object key = (handler instanceof HandlerMethod handlerMethod) ? handlerMethod.getMethod() : handler.getClass();
 		Class<?> type = (handler instanceof HandlerMethod handlerMethod) ? handlerMethod.getBeanType()
 				: handler.getClass();
 		ResolvedHandler cached = this.resolved.get(key);

@@ -33,15 +33,17 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * the {@link RequestObservation} just before the response becomes complete for the
  * client, so that the request is recorded before the client can read its last byte:
  * <ul>
- * <li>before the write that reaches the declared {@code Content-Length} (a container may
- * send those bytes at once);</li>
+ * <li>when a write reaches the declared {@code Content-Length}: all of it but its last
+ * byte goes to the container first, so the duration covers the body, then the request is
+ * recorded, then the last byte follows;</li>
  * <li>before a flush once the body is complete, or when the response has no body (a
  * {@code HEAD} request, a 1xx, 204 or 304 status);</li>
  * <li>before the body is closed.</li>
  * </ul>
  * A response without a declared length is complete only when the container finishes it,
- * after the filter chain returns. Nothing is buffered or changed: every call goes
- * straight to the wrapped response.
+ * after the filter chain returns. Nothing is buffered: status, headers and every byte go
+ * unchanged to the wrapped response, and the writer reports the errors of the
+ * container's.
  *
  * @author prometheus-web authors
  */
@@ -132,6 +134,8 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 		super.reset();
 		this.contentLength = -1;
 		this.bodyBytes = 0;
+		this.outputStream = null;
+		this.writer = null;
 	}
 
 	@Override
@@ -157,18 +161,28 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 	@Override
 	public PrintWriter getWriter() throws IOException {
 		if (this.writer == null) {
-			this.writer = new PrintWriter(
-					new ObservedWriter(super.getWriter(), Charset.forName(getCharacterEncoding())));
+			PrintWriter container = super.getWriter();
+			this.writer = new ObservedPrintWriter(container,
+					new ObservedWriter(container, charset(getCharacterEncoding())));
 		}
 		return this.writer;
 	}
 
-	private void beforeWrite(long bytes) {
-		long written = this.bodyBytes + bytes;
-		this.bodyBytes = written;
-		if (this.contentLength >= 0 && written >= this.contentLength) {
-			this.observation.responseComplete();
+	private static Charset charset(String encoding) {
+		try {
+			return (encoding != null) ? Charset.forName(encoding) : StandardCharsets.ISO_8859_1;
 		}
+		catch (IllegalArgumentException ex) {
+			// The container writes with it; counting one byte a character is all we lose.
+			return StandardCharsets.ISO_8859_1;
+		}
+	}
+
+	/**
+	 * Whether a write that brings the body to a number of bytes completes the response.
+	 */
+	private boolean completes(long bytes) {
+		return this.contentLength >= 0 && bytes >= this.contentLength && this.observation.isInProgress();
 	}
 
 	private void beforeFlush() {
@@ -193,14 +207,35 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 
 		@Override
 		public void write(int b) throws IOException {
-			beforeWrite(1);
+			boolean completes = completes(ObservedResponse.this.bodyBytes + 1);
+			ObservedResponse.this.bodyBytes++;
+			if (completes) {
+				ObservedResponse.this.observation.responseComplete();
+			}
 			this.delegate.write(b);
 		}
 
 		@Override
 		public void write(byte[] bytes, int offset, int length) throws IOException {
-			beforeWrite(length);
-			this.delegate.write(bytes, offset, length);
+			long before = ObservedResponse.this.bodyBytes;
+			if (length > 0 && completes(before + length)) {
+				// All of the declared body but its last byte first.
+				int head = (int) Math.max(0, Math.min(length, ObservedResponse.this.contentLength - before) - 1);
+				writeCounted(bytes, offset, head);
+				ObservedResponse.this.bodyBytes += length - head;
+				ObservedResponse.this.observation.responseComplete();
+				this.delegate.write(bytes, offset + head, length - head);
+			}
+			else {
+				writeCounted(bytes, offset, length);
+			}
+		}
+
+		private void writeCounted(byte[] bytes, int offset, int length) throws IOException {
+			if (length > 0) {
+				ObservedResponse.this.bodyBytes += length;
+				this.delegate.write(bytes, offset, length);
+			}
 		}
 
 		@Override
@@ -227,6 +262,29 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 
 	}
 
+	/**
+	 * The writer of the application: it writes through an {@link ObservedWriter}, and
+	 * reports the errors of the container's writer, which never throws.
+	 */
+	private static final class ObservedPrintWriter extends PrintWriter {
+
+		private final PrintWriter container;
+
+		ObservedPrintWriter(PrintWriter container, Writer observed) {
+			super(observed);
+			this.container = container;
+		}
+
+		@Override
+		public boolean checkError() {
+			return super.checkError() || this.container.checkError();
+		}
+
+	}
+
+	/**
+	 * Counts the bytes that the characters written take in the response's charset.
+	 */
 	private final class ObservedWriter extends Writer {
 
 		private final Writer delegate;
@@ -240,11 +298,33 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 
 		@Override
 		public void write(char[] chars, int offset, int length) throws IOException {
-			beforeWrite(encodedLength(chars, offset, length));
-			this.delegate.write(chars, offset, length);
+			long bytes = encodedLength(chars, offset, length);
+			if (length > 0 && completes(ObservedResponse.this.bodyBytes + bytes)) {
+				// All but the last character first (both halves of a surrogate pair).
+				int end = offset + length;
+				int last = (length >= 2 && Character.isLowSurrogate(chars[end - 1])
+						&& Character.isHighSurrogate(chars[end - 2])) ? 2 : 1;
+				writeCounted(chars, offset, length - last, encodedLength(chars, offset, length - last));
+				ObservedResponse.this.bodyBytes += encodedLength(chars, end - last, last);
+				ObservedResponse.this.observation.responseComplete();
+				this.delegate.write(chars, end - last, last);
+			}
+			else {
+				writeCounted(chars, offset, length, bytes);
+			}
+		}
+
+		private void writeCounted(char[] chars, int offset, int length, long bytes) throws IOException {
+			if (length > 0) {
+				ObservedResponse.this.bodyBytes += bytes;
+				this.delegate.write(chars, offset, length);
+			}
 		}
 
 		private long encodedLength(char[] chars, int offset, int length) {
+			if (length == 0) {
+				return 0;
+			}
 			if (this.charset.equals(StandardCharsets.UTF_8)) {
 				long bytes = 0;
 				for (int i = offset; i < offset + length; i++) {
@@ -255,7 +335,7 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 					else if (c < 0x800) {
 						bytes += 2;
 					}
-					else if (Character.isHighSurrogate(c)) {
+					else if (Character.isHighSurrogate(c) && i + 1 < offset + length) {
 						bytes += 4;
 						i++;
 					}

@@ -28,15 +28,18 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Observes every request: starts its {@link RequestObservation}, passes the application a
  * response that completes the observation just before the client has the whole answer,
- * and completes it at the latest when the filter chain returns (or, for an asynchronous
- * request, when the container completes it). Registered first in the filter chain for
- * {@code REQUEST} dispatches, so it also sees requests that never reach a handler (404,
+ * and completes it at the latest when the filter chain returns: that of the original
+ * dispatch for a synchronous request, that of the last asynchronous dispatch for an
+ * asynchronous one (or, without one, when the container completes it). Registered at the
+ * start of the filter chain ({@code Ordered.HIGHEST_PRECEDENCE + 1}) for {@code REQUEST}
+ * and {@code ASYNC} dispatches, so it also sees requests that never reach a handler (404,
  * 405, rejections by other filters).
  *
  * @author prometheus-web authors
@@ -65,7 +68,8 @@ public final class RequestMetricsFilter implements Filter {
 	 */
 	public RequestMetricsFilter(ObservationSettings settings, DefaultRequestMetrics defaultMetrics,
 			List<RequestRecorder> requestRecorders, RequestRecorder handlerCallRecorder) {
-		this.completion = new Completion(settings, defaultMetrics, requestRecorders, handlerCallRecorder);
+		this.completion = new Completion(settings, defaultMetrics, requestRecorders, handlerCallRecorder,
+				this.failures);
 		this.excludedPaths = new ExcludedPaths(settings.excludedPaths());
 		this.excludeUserDefaults = settings.excludeUserDefaults();
 		this.measureSizes = settings.sizes();
@@ -81,7 +85,8 @@ public final class RequestMetricsFilter implements Filter {
 				observe(httpRequest, httpResponse, chain);
 				return;
 			}
-			if (observation != null && httpRequest.getDispatcherType() == DispatcherType.ASYNC) {
+			if (observation != null && observation.isInProgress()
+					&& httpRequest.getDispatcherType() == DispatcherType.ASYNC) {
 				completeAfterTheLastDispatch(httpRequest, httpResponse, chain, observation);
 				return;
 			}
@@ -128,9 +133,14 @@ public final class RequestMetricsFilter implements Filter {
 	 */
 	private void completeAfterTheLastDispatch(HttpServletRequest request, HttpServletResponse response,
 			FilterChain chain, RequestObservation observation) throws IOException, ServletException {
+		// The application writes the observed response, unless the container dispatched
+		// one
+		// that wraps it already (the one passed to startAsync).
+		HttpServletResponse observed = (response instanceof ServletResponseWrapper wrapper
+				&& wrapper.isWrapperFor(ObservedResponse.class)) ? response : observation.observedResponse();
 		Throwable escaped = null;
 		try {
-			chain.doFilter(request, response);
+			chain.doFilter(request, observed);
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			escaped = ex;

@@ -33,6 +33,11 @@ import jakarta.servlet.http.HttpServletResponse;
  * while the request is processed, then completed once: the {@link Completion} decides its
  * outcome and hands it, as a {@link CompletedRequest}, to the recorders. From then on it
  * takes no more writes. See the package documentation for who writes what, and when.
+ * <p>
+ * Its writers run on the thread of a dispatch of the request; it is completed on that
+ * thread too, or, for an asynchronous request, once the container has ended the dispatch
+ * that wrote to it, which orders those writes before the completion. The completion
+ * itself is claimed with one atomic update, so only one thread completes it.
  *
  * @author prometheus-web authors
  */
@@ -161,6 +166,15 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 		return this.response;
 	}
 
+	/**
+	 * Whether the request is still to be completed: it records something and is not
+	 * complete yet.
+	 * @return {@code true} until it is complete
+	 */
+	boolean isInProgress() {
+		return this.status == 0;
+	}
+
 	Tracking tracking() {
 		return this.tracking;
 	}
@@ -285,7 +299,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 
 	@Override
 	public long responseBytes() {
-		return this.completion.measuresSizes() ? this.response.bodyBytes() : -1;
+		return (this.request instanceof BodySizeRequestWrapper) ? this.response.bodyBytes() : -1;
 	}
 
 	@Override

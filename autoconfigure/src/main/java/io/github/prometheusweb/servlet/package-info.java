@@ -19,10 +19,10 @@
  * {@link io.github.prometheusweb.servlet.RequestObservation} per request, in one request
  * attribute, carries everything the recorders need. Who writes what, and when:
  * <ol>
- * <li>{@link io.github.prometheusweb.servlet.RequestMetricsFilter}, first in the filter
- * chain, starts it: the start time, the {@code method} label, whether the path is
- * excluded; it counts the request in progress and passes the application a response that
- * watches for its own completion.</li>
+ * <li>{@link io.github.prometheusweb.servlet.RequestMetricsFilter}, at the start of the
+ * filter chain (order {@code Ordered.HIGHEST_PRECEDENCE + 1}), starts it: the start time
+ * and whether the path is excluded; it counts the request in progress and passes the
+ * application a response that watches for its own completion.</li>
  * <li>{@link io.github.prometheusweb.servlet.HandlerObservationInterceptor}, inside the
  * {@code DispatcherServlet}: the route template, endpoint name and
  * {@code @DoNotTrack}/{@code @ExcludeAllMetrics} annotations of the handler before it

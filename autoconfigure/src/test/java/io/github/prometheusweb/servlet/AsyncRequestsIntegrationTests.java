@@ -101,6 +101,20 @@ class AsyncRequestsIntegrationTests {
 	}
 
 	@Test
+	void asynchronousRequestToAnExcludedPathIsAnsweredAndNotRecorded() {
+		try (RunningApp excluding = RunningApp.start("prometheus.web.jvm-metrics=false",
+				"prometheus.web.excluded-paths=/async")) {
+			assertThat(excluding.get("/async/deferred").body()).isEqualTo("deferred");
+			assertThat(excluding.get("/async/no-body").statusCode()).isEqualTo(202);
+			assertThat(excluding.get("/async/callable-boom").statusCode()).isEqualTo(500);
+			excluding.get(1, "/test", 200);
+			Scrape scrape = excluding.scrape();
+			assertThat(scrape.samples("spring_http_request_total")).singleElement()
+				.isEqualTo("spring_http_request_total{method=\"GET\",status=\"200\"} 1.0");
+		}
+	}
+
+	@Test
 	void serverSentEventsAndStreamingBodiesAreRecordedOnceWhenTheyEnd() {
 		assertThat(this.app.get("/async/sse").body()).contains("data:event 1", "data:event 3");
 		assertThat(this.app.get("/async/stream").body()).isEqualTo("chunk 0\nchunk 1\nchunk 2\nchunk 3\n");

@@ -17,6 +17,7 @@
 package io.github.prometheusweb.servlet;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -67,10 +68,95 @@ class RequestMetricsFilterTests {
 			assertThat(this.recorded).hasSize(1);
 		});
 		assertThat(this.recorded).singleElement().satisfies((recorded) -> {
-			assertThat(recorded.bodySentBefore()).isEqualTo("hello");
+			assertThat(recorded.bodySentBefore()).as("all but the last byte").isEqualTo("helloworl");
 			assertThat(recorded.status()).isEqualTo(200);
 			assertThat(recorded.method()).isEqualTo("GET");
 			assertThat(recorded.durationNanos()).isPositive();
+		});
+		assertThat(this.response.getContentAsString()).isEqualTo("helloworld");
+	}
+
+	@Test
+	void aBodyWrittenInOneWriteIsRecordedBeforeItsLastByte() throws Exception {
+		run(request("GET", "/items/1"), (request, response) -> {
+			response.setContentLength(5);
+			response.getOutputStream().write(bytes("whole"));
+		});
+		assertThat(this.recorded).singleElement()
+			.satisfies((recorded) -> assertThat(recorded.bodySentBefore()).isEqualTo("whol"));
+		assertThat(this.response.getContentAsString()).isEqualTo("whole");
+	}
+
+	@Test
+	void aWriteBeyondTheContentLengthIsRecordedOnceAndPassedOnWhole() throws Exception {
+		byte[] large = new byte[100_000];
+		run(request("GET", "/items/1"), (request, response) -> {
+			response.setContentLength(10);
+			response.getOutputStream().write(large);
+			response.getOutputStream().write(large, 0, 10);
+		});
+		assertThat(this.recorded).singleElement()
+			.satisfies((recorded) -> assertThat(recorded.bodySentBefore()).hasSize(9));
+		assertThat(this.response.getContentAsByteArray()).hasSize(100_010);
+	}
+
+	@Test
+	void theWriterHoldsBackTheLastCharacterWholeEvenASurrogatePair() throws Exception {
+		run(request("GET", "/items/1"), (request, response) -> {
+			response.setCharacterEncoding("UTF-8");
+			response.setContentLength(5);
+			response.getWriter().write("a\uD83D\uDE00");
+			response.getWriter().flush();
+		});
+		assertThat(this.recorded).singleElement()
+			.satisfies((recorded) -> assertThat(recorded.bodySentBefore()).isEqualTo("a"));
+		assertThat(this.response.getContentAsString()).isEqualTo("a\uD83D\uDE00");
+	}
+
+	@Test
+	void theWriterReportsTheErrorsOfTheContainersWriter() throws Exception {
+		MockHttpServletResponse container = new MockHttpServletResponse() {
+
+			private final PrintWriter broken = new PrintWriter(new java.io.Writer() {
+
+				@Override
+				public void write(char[] chars, int offset, int length) throws IOException {
+					throw new IOException("client gone");
+				}
+
+				@Override
+				public void flush() {
+				}
+
+				@Override
+				public void close() {
+				}
+
+			});
+
+			@Override
+			public PrintWriter getWriter() {
+				return this.broken;
+			}
+
+		};
+		filter(true).doFilter(request("GET", "/stream"), container, (req, res) -> {
+			res.getWriter().write("data");
+			assertThat(res.getWriter().checkError()).isTrue();
+		});
+	}
+
+	@Test
+	void aResetForgetsTheWriterAndItsCharset() throws Exception {
+		run(request("GET", "/items/1"), (request, response) -> {
+			response.getWriter().write("draft");
+			response.reset();
+			response.setCharacterEncoding("UTF-16BE");
+			response.setContentLength(4);
+			response.getWriter().write("o");
+			assertThat(this.recorded).isEmpty();
+			response.getWriter().write("k");
+			assertThat(this.recorded).hasSize(1);
 		});
 	}
 

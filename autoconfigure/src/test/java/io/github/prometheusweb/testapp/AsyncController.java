@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -56,6 +57,13 @@ public class AsyncController {
 	public DeferredResult<String> deferred() {
 		DeferredResult<String> result = new DeferredResult<>();
 		this.scheduler.schedule(() -> result.setResult("deferred"), 200, TimeUnit.MILLISECONDS);
+		return result;
+	}
+
+	@GetMapping("/async/no-body")
+	public DeferredResult<ResponseEntity<Void>> noBody() {
+		DeferredResult<ResponseEntity<Void>> result = new DeferredResult<>();
+		this.scheduler.schedule(() -> result.setResult(ResponseEntity.accepted().build()), 50, TimeUnit.MILLISECONDS);
 		return result;
 	}
 
