@@ -131,17 +131,17 @@ class ReadYourWritesIntegrationTests {
 
 		HANDLER_THAT_FLUSHES_ITSELF("/kinds/flushed", 200, true, 200),
 
-		ASYNC_CALLABLE("/kinds/callable", 200, true, 100),
+		ASYNC_CALLABLE("/kinds/callable", 200, true, 50),
 
-		ASYNC_DEFERRED_RESULT("/kinds/deferred", 200, true, 100),
+		ASYNC_DEFERRED_RESULT("/kinds/deferred", 200, true, 50),
 
-		ASYNC_COMPLETABLE_FUTURE("/kinds/future", 200, true, 100),
+		ASYNC_COMPLETABLE_FUTURE("/kinds/future", 200, true, 50),
 
-		ASYNC_SERVER_SENT_EVENTS("/kinds/sse", 200, true, 100),
+		ASYNC_SERVER_SENT_EVENTS("/kinds/sse", 200, true, 50),
 
-		ASYNC_STREAMING_BODY("/kinds/streaming", 200, true, 100),
+		ASYNC_STREAMING_BODY("/kinds/streaming", 200, true, 50),
 
-		ASYNC_EXCEPTION_ANSWERED_THROUGH_THE_ERROR_PAGE("/kinds/callable-boom", 500, true, 100),
+		ASYNC_EXCEPTION_ANSWERED_THROUGH_THE_ERROR_PAGE("/kinds/callable-boom", 500, true, 50),
 
 		ASYNC_TIMEOUT("/kinds/timeout", 503, true, 1);
 
