@@ -16,7 +16,7 @@ if [ ${#profiles[@]} -eq 0 ]; then
 	profiles=(default boot-3.5 client-1.3 client-1.4 client-1.7 java-25)
 fi
 
-# The 100,000-request flood tests our own bounds, whatever the versions: the default build runs it.
+# The flood test checks our own bounds, whatever the versions: the default build runs it.
 skip_flood=-Dextra-test-exclude=**/PathFloodIntegrationTests.java
 logs=target/compat
 mkdir -p "$logs"

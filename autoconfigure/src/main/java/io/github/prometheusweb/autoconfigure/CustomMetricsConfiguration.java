@@ -13,19 +13,16 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.prometheusweb.autoconfigure;
 
-import io.github.prometheusweb.custom.AnnotatedMethodMetrics;
-import io.github.prometheusweb.custom.ApplicationInfo;
-import io.github.prometheusweb.custom.CustomMetrics;
+import io.github.prometheusweb.custom.AnnotationMetrics;
+import io.github.prometheusweb.custom.CustomMetricCatalog;
 import io.github.prometheusweb.custom.CustomMetricsAdvisor;
-import io.github.prometheusweb.custom.CustomMetricsInterceptor;
 import io.github.prometheusweb.custom.UserDefaultMetrics;
+import io.github.prometheusweb.labels.CardinalityLimits;
 import io.github.prometheusweb.labels.DefaultLabels;
-import io.github.prometheusweb.labels.RequestLabelContributor;
-import io.github.prometheusweb.metrics.CardinalityLimits;
-import io.github.prometheusweb.metrics.ExemplarSupport;
-import io.github.prometheusweb.servlet.ExcludedPaths;
+import io.github.prometheusweb.metrics.ApplicationInfo;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -39,9 +36,9 @@ import org.springframework.context.annotation.Role;
 import org.springframework.util.function.SingletonSupplier;
 
 /**
- * Custom metrics: the annotations (through a Spring AOP advisor that Spring Boot's
- * auto-proxy creator applies), the user-defined default metrics, the default labels and
- * the application info metric.
+ * Custom metrics: the metric annotations (through a Spring AOP advisor that Spring Boot's
+ * auto-proxy creator applies), the user-defined default metrics of
+ * {@code prometheus.web.metrics}, and the application info metric.
  *
  * @author prometheus-web authors
  */
@@ -50,48 +47,37 @@ class CustomMetricsConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	DefaultLabels prometheusWebDefaultLabels(PrometheusWebProperties properties,
-			ObjectProvider<RequestLabelContributor> contributors, CardinalityLimits cardinalityLimits) {
-		return DefaultLabels.of(properties.getDefaultLabels(), contributors.orderedStream().toList())
-			.limitedBy(cardinalityLimits);
+	CustomMetricCatalog prometheusWebCustomMetricCatalog(PrometheusWebProperties properties,
+			PrometheusRegistry registry, CardinalityLimits cardinalityLimits) {
+		return new CustomMetricCatalog(registry, cardinalityLimits, PrometheusWebSettings.exemplars(properties),
+				properties.getBuckets());
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	CustomMetrics customMetrics(PrometheusWebProperties properties, PrometheusRegistry registry,
-			CardinalityLimits cardinalityLimits) {
-		return new CustomMetrics(registry, cardinalityLimits, ExemplarSupport.isEnabled(properties));
-	}
-
-	@Bean
-	@ConditionalOnMissingBean
-	AnnotatedMethodMetrics annotatedMethodMetrics(PrometheusWebProperties properties, CustomMetrics customMetrics,
-			DefaultLabels defaultLabels, ListableBeanFactory beanFactory) {
-		ExcludedPaths excluded = properties.isExcludeUserDefaults() ? new ExcludedPaths(properties.getExcludedPaths())
-				: null;
-		return new AnnotatedMethodMetrics(customMetrics, defaultLabels, properties.getBuckets(), excluded, beanFactory);
+	AnnotationMetrics prometheusWebAnnotationMetrics(CustomMetricCatalog catalog, DefaultLabels defaultLabels,
+			ListableBeanFactory beanFactory) {
+		return new AnnotationMetrics(catalog, defaultLabels, beanFactory);
 	}
 
 	@Bean
 	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 	@ConditionalOnMissingBean
-	static CustomMetricsAdvisor customMetricsAdvisor(ObjectProvider<AnnotatedMethodMetrics> annotatedMethodMetrics) {
-		return new CustomMetricsAdvisor(
-				new CustomMetricsInterceptor(SingletonSupplier.of(annotatedMethodMetrics::getObject)));
+	static CustomMetricsAdvisor prometheusWebCustomMetricsAdvisor(ObjectProvider<AnnotationMetrics> annotationMetrics) {
+		return new CustomMetricsAdvisor(SingletonSupplier.of(annotationMetrics::getObject));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	UserDefaultMetrics userDefaultMetrics(PrometheusWebProperties properties, CustomMetrics customMetrics,
+	UserDefaultMetrics prometheusWebUserDefaultMetrics(PrometheusWebProperties properties, CustomMetricCatalog catalog,
 			DefaultLabels defaultLabels) {
-		return new UserDefaultMetrics(properties.getMetrics(), customMetrics, defaultLabels, properties.getBuckets(),
-				!properties.isExcludeUserDefaults());
+		return new UserDefaultMetrics(PrometheusWebSettings.userDefaultMetrics(properties), catalog, defaultLabels);
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	ApplicationInfo applicationInfo(PrometheusWebProperties properties, ObjectProvider<BuildProperties> build,
-			PrometheusRegistry registry) {
+	ApplicationInfo prometheusWebApplicationInfo(PrometheusWebProperties properties,
+			ObjectProvider<BuildProperties> build, PrometheusRegistry registry) {
 		return new ApplicationInfo(properties.getInfo().getName(), properties.getInfo().getLabels(),
 				build.getIfAvailable(), registry);
 	}

@@ -16,23 +16,23 @@
 
 package io.github.prometheusweb.autoconfigure;
 
-import io.github.prometheusweb.servlet.HandlerDetailsInterceptor;
+import io.github.prometheusweb.servlet.HandlerObservationInterceptor;
 
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Adds the {@link HandlerDetailsInterceptor} ahead of every other interceptor, so that it
- * sees every handler, whatever the others decide.
+ * Adds the {@link HandlerObservationInterceptor} ahead of every other interceptor, so
+ * that it sees every handler, whatever the others decide.
  *
  * @author prometheus-web authors
  */
 class PrometheusWebMvcConfigurer implements WebMvcConfigurer {
 
-	private final HandlerDetailsInterceptor interceptor;
+	private final HandlerObservationInterceptor interceptor;
 
-	PrometheusWebMvcConfigurer(HandlerDetailsInterceptor interceptor) {
+	PrometheusWebMvcConfigurer(HandlerObservationInterceptor interceptor) {
 		this.interceptor = interceptor;
 	}
 

@@ -20,21 +20,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
-import io.github.prometheusweb.custom.CustomMetricType;
 import io.github.prometheusweb.grouping.GroupBy;
-import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.labels.LabelTemplate;
-import io.github.prometheusweb.metrics.PrometheusNames;
+import io.github.prometheusweb.support.MetricRules;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration of prometheus-web, bound from {@code prometheus.web.*}. Every setter
- * checks its value and fails startup with a message that names the property and the
- * value.
+ * Configuration of prometheus-web, bound from {@code prometheus.web.*}. Every value is
+ * checked where it is bound, so a bad one fails startup with a message that names the
+ * property and the value, and the place it was set.
  *
  * @author prometheus-web authors
  */
@@ -112,7 +108,7 @@ public class PrometheusWebProperties {
 	/**
 	 * Labels, name to value, added to every default metric, user-defined default metric
 	 * and custom metric, except info metrics. A value is a literal, or a SpEL template
-	 * such as '#{#request.getHeader('X-Tenant')}' evaluated per observation with the
+	 * such as '#{#request.getHeader('X-Tenant')}' evaluated once per request with the
 	 * variables #request, #response and #handler. A default label replaces a metric's own
 	 * label of the same name.
 	 */
@@ -135,14 +131,29 @@ public class PrometheusWebProperties {
 	 */
 	private boolean jvmMetrics = true;
 
+	/**
+	 * The gauge of requests in progress.
+	 */
 	private final InProgress inProgress = new InProgress();
 
+	/**
+	 * The request and response body sizes.
+	 */
 	private final Sizes sizes = new Sizes();
 
+	/**
+	 * The metrics endpoint of the application.
+	 */
 	private final Endpoint endpoint = new Endpoint();
 
+	/**
+	 * The separate metrics server, on a port of its own.
+	 */
 	private final Server server = new Server();
 
+	/**
+	 * Exemplars of the default metrics.
+	 */
 	private final Exemplars exemplars = new Exemplars();
 
 	/**
@@ -151,8 +162,11 @@ public class PrometheusWebProperties {
 	 * labels (name to literal or SpEL template, with #request, #response and #handler)
 	 * and, for a histogram or summary of the request duration, buckets or quantiles.
 	 */
-	private List<UserMetric> metrics = new ArrayList<>();
+	private List<UserMetricProperties> metrics = new ArrayList<>();
 
+	/**
+	 * The application info metric.
+	 */
 	private final Info info = new Info();
 
 	public boolean isEnabled() {
@@ -177,9 +191,8 @@ public class PrometheusWebProperties {
 
 	public void setPrefix(String prefix) {
 		String value = (prefix != null) ? prefix : "";
-		if (!value.isEmpty() && !PrometheusNames.isValidMetricName(value)) {
-			throw new IllegalArgumentException("prometheus.web.prefix '" + value
-					+ "' is not a valid metric name prefix: use letters, digits, '_' and ':', not starting with a digit");
+		if (!value.isEmpty()) {
+			MetricRules.checkMetricName(value, "prometheus.web.prefix");
 		}
 		this.prefix = value;
 	}
@@ -205,21 +218,7 @@ public class PrometheusWebProperties {
 	}
 
 	public void setBuckets(List<Double> buckets) {
-		if (buckets == null || buckets.isEmpty()) {
-			throw new IllegalArgumentException("prometheus.web.buckets " + buckets + " must hold at least one bound");
-		}
-		double previous = 0;
-		for (Double bound : buckets) {
-			if (bound == null || !(bound > 0) || bound.isInfinite()) {
-				throw new IllegalArgumentException("prometheus.web.buckets " + buckets + ": bound " + bound
-						+ " must be a positive finite number of seconds (+Inf is always added)");
-			}
-			if (bound <= previous) {
-				throw new IllegalArgumentException("prometheus.web.buckets " + buckets + ": bound " + bound
-						+ " must be greater than the bound before it; list bounds in increasing order, once each");
-			}
-			previous = bound;
-		}
+		MetricRules.checkBuckets(buckets, "prometheus.web.buckets");
 		this.buckets = new ArrayList<>(buckets);
 	}
 
@@ -236,12 +235,7 @@ public class PrometheusWebProperties {
 	}
 
 	public void setSummaryQuantiles(List<Double> summaryQuantiles) {
-		for (Double quantile : summaryQuantiles) {
-			if (quantile == null || !(quantile > 0 && quantile < 1)) {
-				throw new IllegalArgumentException("prometheus.web.summary-quantiles " + summaryQuantiles
-						+ ": quantile " + quantile + " must be greater than 0 and less than 1");
-			}
-		}
+		MetricRules.checkQuantiles(summaryQuantiles, "prometheus.web.summary-quantiles");
 		this.summaryQuantiles = new ArrayList<>(summaryQuantiles);
 	}
 
@@ -258,15 +252,7 @@ public class PrometheusWebProperties {
 	}
 
 	public void setExcludedPaths(List<String> excludedPaths) {
-		for (String regex : excludedPaths) {
-			try {
-				Pattern.compile(regex);
-			}
-			catch (PatternSyntaxException ex) {
-				throw new IllegalArgumentException("prometheus.web.excluded-paths '" + regex
-						+ "' is not a valid regular expression: " + ex.getDescription(), ex);
-			}
-		}
+		excludedPaths.forEach(PrometheusWebSettings::excludedPath);
 		this.excludedPaths = new ArrayList<>(excludedPaths);
 	}
 
@@ -283,7 +269,8 @@ public class PrometheusWebProperties {
 	}
 
 	public void setDefaultLabels(Map<String, String> defaultLabels) {
-		DefaultLabels.of(defaultLabels, List.of());
+		defaultLabels
+			.forEach((name, value) -> LabelTemplate.parse(name, value, "prometheus.web.default-labels." + name));
 		this.defaultLabels = new LinkedHashMap<>(defaultLabels);
 	}
 
@@ -335,13 +322,13 @@ public class PrometheusWebProperties {
 		return this.exemplars;
 	}
 
-	public List<UserMetric> getMetrics() {
+	public List<UserMetricProperties> getMetrics() {
 		return this.metrics;
 	}
 
-	public void setMetrics(List<UserMetric> metrics) {
+	public void setMetrics(List<UserMetricProperties> metrics) {
 		for (int i = 0; i < metrics.size(); i++) {
-			metrics.get(i).validate("prometheus.web.metrics[" + i + "]");
+			PrometheusWebSettings.userDefaultMetric(i, metrics.get(i));
 		}
 		this.metrics = new ArrayList<>(metrics);
 	}
@@ -405,11 +392,11 @@ public class PrometheusWebProperties {
 		 */
 		private String path = "/metrics";
 
+		/**
+		 * HTTP basic authentication of the metrics, on the endpoint and on the separate
+		 * metrics server.
+		 */
 		private final BasicAuth basicAuth = new BasicAuth();
-
-		public BasicAuth getBasicAuth() {
-			return this.basicAuth;
-		}
 
 		public boolean isEnabled() {
 			return this.enabled;
@@ -432,166 +419,8 @@ public class PrometheusWebProperties {
 			this.path = path;
 		}
 
-	}
-
-	/**
-	 * A user-defined default metric, recorded for every tracked request.
-	 */
-	public static class UserMetric {
-
-		/**
-		 * Type of the metric: counter (requests), histogram or summary (request duration
-		 * in seconds).
-		 */
-		private CustomMetricType type = CustomMetricType.COUNTER;
-
-		/**
-		 * Name of the metric.
-		 */
-		private String name;
-
-		/**
-		 * Help text of the metric.
-		 */
-		private String help;
-
-		/**
-		 * Labels, name to literal value or SpEL template ('#{...}') evaluated per request
-		 * with the variables #request, #response and #handler.
-		 */
-		private Map<String, String> labels = new LinkedHashMap<>();
-
-		/**
-		 * Bucket upper bounds of a histogram, in seconds, increasing. Empty for
-		 * prometheus.web.buckets.
-		 */
-		private List<Double> buckets = new ArrayList<>();
-
-		/**
-		 * Quantiles of a summary, each between 0 and 1.
-		 */
-		private List<Double> quantiles = new ArrayList<>();
-
-		public CustomMetricType getType() {
-			return this.type;
-		}
-
-		public void setType(CustomMetricType type) {
-			this.type = type;
-		}
-
-		public String getName() {
-			return this.name;
-		}
-
-		public void setName(String name) {
-			this.name = name;
-		}
-
-		public String getHelp() {
-			return this.help;
-		}
-
-		public void setHelp(String help) {
-			this.help = help;
-		}
-
-		public Map<String, String> getLabels() {
-			return this.labels;
-		}
-
-		public void setLabels(Map<String, String> labels) {
-			this.labels = new LinkedHashMap<>(labels);
-		}
-
-		public List<Double> getBuckets() {
-			return this.buckets;
-		}
-
-		public void setBuckets(List<Double> buckets) {
-			this.buckets = new ArrayList<>(buckets);
-		}
-
-		public List<Double> getQuantiles() {
-			return this.quantiles;
-		}
-
-		public void setQuantiles(List<Double> quantiles) {
-			this.quantiles = new ArrayList<>(quantiles);
-		}
-
-		void validate(String property) {
-			if (this.type == null || this.type == CustomMetricType.GAUGE) {
-				throw new IllegalArgumentException(
-						property + ".type '" + this.type + "' is not supported: use counter, histogram or summary");
-			}
-			if (!PrometheusNames.isValidMetricName(this.name)) {
-				throw new IllegalArgumentException(property + ".name '" + this.name
-						+ "' is not a valid metric name: use letters, digits, '_' and ':', not starting with a digit");
-			}
-			if (this.help == null || this.help.isBlank()) {
-				throw new IllegalArgumentException(property + ".help must be set (metric '" + this.name + "')");
-			}
-			this.labels.forEach((label, value) -> LabelTemplate.parse(label, value, property + ".labels." + label));
-			double previous = 0;
-			for (Double bound : this.buckets) {
-				if (bound == null || !(bound > previous) || bound.isInfinite()) {
-					throw new IllegalArgumentException(property + ".buckets " + this.buckets
-							+ " must be positive finite bounds in increasing order (+Inf is always added)");
-				}
-				previous = bound;
-			}
-			for (Double quantile : this.quantiles) {
-				if (quantile == null || !(quantile > 0 && quantile < 1)) {
-					throw new IllegalArgumentException(property + ".quantiles " + this.quantiles + ": quantile "
-							+ quantile + " must be greater than 0 and less than 1");
-				}
-			}
-		}
-
-	}
-
-	/**
-	 * The application info metric.
-	 */
-	public static class Info {
-
-		/**
-		 * Name of the info metric, whose value is 1. Exposed with the suffix _info, added
-		 * if missing.
-		 */
-		private String name = "app_info";
-
-		/**
-		 * Labels of the info metric, name to value. Without version or name, they come
-		 * from Spring Boot's build info when the application has it.
-		 */
-		private Map<String, String> labels = new LinkedHashMap<>();
-
-		public String getName() {
-			return this.name;
-		}
-
-		public void setName(String name) {
-			if (!PrometheusNames.isValidMetricName(name)) {
-				throw new IllegalArgumentException("prometheus.web.info.name '" + name
-						+ "' is not a valid metric name: use letters, digits, '_' and ':', not starting with a digit");
-			}
-			this.name = name;
-		}
-
-		public Map<String, String> getLabels() {
-			return this.labels;
-		}
-
-		public void setLabels(Map<String, String> labels) {
-			for (String label : labels.keySet()) {
-				if (!PrometheusNames.isValidLabelName(label)) {
-					throw new IllegalArgumentException("prometheus.web.info.labels." + label + " '" + label
-							+ "' is not a valid label name: use letters, digits and '_', not starting with a digit or '__'");
-				}
-			}
-			this.labels = new LinkedHashMap<>(labels);
+		public BasicAuth getBasicAuth() {
+			return this.basicAuth;
 		}
 
 	}
@@ -696,6 +525,44 @@ public class PrometheusWebProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * The application info metric.
+	 */
+	public static class Info {
+
+		/**
+		 * Name of the info metric, whose value is 1. Exposed with the suffix _info, added
+		 * if missing.
+		 */
+		private String name = "app_info";
+
+		/**
+		 * Labels of the info metric, name to value. Without version or name, they come
+		 * from Spring Boot's build info when the application has it.
+		 */
+		private Map<String, String> labels = new LinkedHashMap<>();
+
+		public String getName() {
+			return this.name;
+		}
+
+		public void setName(String name) {
+			MetricRules.checkMetricName(name, "prometheus.web.info.name");
+			this.name = name;
+		}
+
+		public Map<String, String> getLabels() {
+			return this.labels;
+		}
+
+		public void setLabels(Map<String, String> labels) {
+			labels.keySet()
+				.forEach((label) -> MetricRules.checkLabelName(label, "prometheus.web.info.labels." + label));
+			this.labels = new LinkedHashMap<>(labels);
 		}
 
 	}

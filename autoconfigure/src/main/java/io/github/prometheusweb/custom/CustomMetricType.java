@@ -15,6 +15,9 @@
  */
 package io.github.prometheusweb.custom;
 
+import java.util.Locale;
+import java.util.Set;
+
 /**
  * The kinds of custom metric.
  *
@@ -43,7 +46,19 @@ public enum CustomMetricType {
 	SUMMARY;
 
 	String displayName() {
-		return name().toLowerCase(java.util.Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The label names that client_java writes itself for this type.
+	 * @return the names a declaration must not use
+	 */
+	Set<String> reservedLabels() {
+		return switch (this) {
+			case HISTOGRAM -> Set.of("le");
+			case SUMMARY -> Set.of("quantile");
+			default -> Set.of();
+		};
 	}
 
 }

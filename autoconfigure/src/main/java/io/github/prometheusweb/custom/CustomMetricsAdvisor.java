@@ -13,9 +13,11 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.prometheusweb.custom;
 
 import java.lang.reflect.Method;
+import java.util.function.Supplier;
 
 import org.aopalliance.aop.Advice;
 
@@ -25,14 +27,14 @@ import org.springframework.aop.support.StaticMethodMatcherPointcut;
 import org.springframework.core.annotation.AnnotationUtils;
 
 /**
- * Applies the {@link CustomMetricsInterceptor} to the methods that declare custom
- * metrics, on themselves or on their class, in every bean that Spring's auto-proxy
- * creator processes. Reads annotations only: it needs no other bean, so it can be created
- * before any of them.
+ * Applies the metric annotations, through Spring AOP, to the methods that carry them (on
+ * themselves or on their class) in every bean that Spring's auto-proxy creator processes.
+ * It reads annotations only, so it can be created before any other bean; it checks each
+ * declaration as it matches it, so a bad declaration fails the creation of its bean.
  *
  * @author prometheus-web authors
  */
-public class CustomMetricsAdvisor extends AbstractPointcutAdvisor {
+public final class CustomMetricsAdvisor extends AbstractPointcutAdvisor {
 
 	private static final long serialVersionUID = 1L;
 
@@ -42,10 +44,11 @@ public class CustomMetricsAdvisor extends AbstractPointcutAdvisor {
 
 	/**
 	 * Creates the advisor.
-	 * @param interceptor the interceptor to apply
+	 * @param annotationMetrics the metrics of annotated methods, asked for at the first
+	 * call of an annotated method: pass a supplier that remembers them
 	 */
-	public CustomMetricsAdvisor(CustomMetricsInterceptor interceptor) {
-		this.interceptor = interceptor;
+	public CustomMetricsAdvisor(Supplier<AnnotationMetrics> annotationMetrics) {
+		this.interceptor = new CustomMetricsInterceptor(annotationMetrics);
 	}
 
 	@Override
@@ -59,17 +62,17 @@ public class CustomMetricsAdvisor extends AbstractPointcutAdvisor {
 	}
 
 	/**
-	 * Matches the methods with a custom metric annotation, on the method or its class.
+	 * Matches the methods with a metric annotation, on the method or its class.
 	 */
 	private static final class AnnotatedMethodPointcut extends StaticMethodMatcherPointcut {
 
 		AnnotatedMethodPointcut() {
-			setClassFilter((type) -> AnnotationUtils.isCandidateClass(type, AnnotatedMethodMetrics.METRIC_ANNOTATIONS));
+			setClassFilter((type) -> AnnotationUtils.isCandidateClass(type, AnnotationReader.METRIC_ANNOTATIONS));
 		}
 
 		@Override
 		public boolean matches(Method method, Class<?> targetClass) {
-			return AnnotatedMethodMetrics.isAnnotated(method, targetClass);
+			return !AnnotationReader.read(method, targetClass).isEmpty();
 		}
 
 	}

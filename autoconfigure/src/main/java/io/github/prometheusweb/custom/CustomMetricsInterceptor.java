@@ -13,6 +13,7 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.prometheusweb.custom;
 
 import java.lang.reflect.Method;
@@ -21,9 +22,9 @@ import java.util.function.Supplier;
 
 import io.github.prometheusweb.grouping.HandlerDetails;
 import io.github.prometheusweb.labels.LabelContext;
-import io.github.prometheusweb.labels.ResponseWithStatus;
-import io.github.prometheusweb.servlet.RateLimitedLog;
-import io.github.prometheusweb.servlet.TrackedRequest;
+import io.github.prometheusweb.metrics.HandlerMethodCall;
+import io.github.prometheusweb.servlet.RequestObservation;
+import io.github.prometheusweb.support.RateLimitedLog;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -38,29 +39,29 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * Records the custom metrics of annotated methods. Gauges go up before the call and down
- * after it. Counters, histograms and summaries record when the call ends; when the method
- * is the handler of the current request, they record once the response is complete, so
- * that {@code #response} holds the status the client received. Nothing is recorded during
- * a request to an {@code @ExcludeAllMetrics} handler or, with
- * {@code prometheus.web.exclude-user-defaults}, to an excluded path. A failure in metrics
- * code is logged and never reaches the caller.
+ * Records the metrics of annotated methods. Gauges go up before the call and down after
+ * it. Counters, histograms and summaries record when the call ends; when the method is
+ * the handler of the current request, the call is handed to the request's
+ * {@link RequestObservation} instead, and recorded with it once the response is complete,
+ * so that {@code #response} holds the status the client received. Nothing is recorded
+ * during a request whose observation says annotation metrics do not record. A failure in
+ * metrics code is logged and never reaches the caller.
  *
  * @author prometheus-web authors
  */
-public class CustomMetricsInterceptor implements MethodInterceptor {
+final class CustomMetricsInterceptor implements MethodInterceptor {
 
 	private final RateLimitedLog failures = new RateLimitedLog(CustomMetricsInterceptor.class);
 
-	private final Supplier<AnnotatedMethodMetrics> methodMetrics;
+	private final Supplier<AnnotationMetrics> annotationMetrics;
 
 	/**
 	 * Creates the interceptor.
-	 * @param methodMetrics the annotated method metrics, looked up on each call: pass a
-	 * supplier that remembers it
+	 * @param annotationMetrics the metrics of annotated methods, looked up on each call:
+	 * pass a supplier that remembers them
 	 */
-	public CustomMetricsInterceptor(Supplier<AnnotatedMethodMetrics> methodMetrics) {
-		this.methodMetrics = methodMetrics;
+	CustomMetricsInterceptor(Supplier<AnnotationMetrics> annotationMetrics) {
+		this.annotationMetrics = annotationMetrics;
 	}
 
 	@Override
@@ -87,10 +88,10 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 	private Call start(MethodInvocation invocation) {
 		try {
 			Object target = invocation.getThis();
-			Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target)
-					: invocation.getMethod().getDeclaringClass();
-			AnnotatedMethodMetrics methodMetrics = this.methodMetrics.get();
-			MethodMetrics metrics = methodMetrics.forMethod(invocation.getMethod(), targetClass);
+			Method method = invocation.getMethod();
+			Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
+			AnnotationMetrics annotations = this.annotationMetrics.get();
+			MethodMetrics metrics = annotations.forMethod(method, targetClass);
 			if (metrics.isEmpty()) {
 				return null;
 			}
@@ -101,17 +102,14 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 				request = servletAttributes.getRequest();
 				response = servletAttributes.getResponse();
 			}
-			TrackedRequest tracked = (request != null) ? TrackedRequest.of(request) : null;
-			if (tracked != null && tracked.isExcludeAll()) {
+			RequestObservation observation = (request != null) ? RequestObservation.of(request) : null;
+			if (observation != null && !observation.recordsAnnotationMetrics()) {
 				return null;
 			}
-			if (request != null && (tracked == null || tracked.isExcludedPath()) && methodMetrics.isExcluded(request)) {
-				return null;
-			}
-			boolean handler = tracked != null
-					&& isHandler(request, AopUtils.getMostSpecificMethod(invocation.getMethod(), targetClass));
-			Call call = new Call(metrics, request, response, tracked, handler, invocation.getArguments(),
-					this.failures);
+			boolean handler = observation != null
+					&& isHandler(request, AopUtils.getMostSpecificMethod(method, targetClass));
+			Call call = new Call(annotations, metrics, method, targetClass, request, response, observation, handler,
+					invocation.getArguments());
 			call.start();
 			return call;
 		}
@@ -129,15 +127,21 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 	/**
 	 * One call of an annotated method.
 	 */
-	private static final class Call {
+	private final class Call {
+
+		private final AnnotationMetrics annotations;
 
 		private final MethodMetrics metrics;
+
+		private final Method method;
+
+		private final Class<?> targetClass;
 
 		private final HttpServletRequest request;
 
 		private final HttpServletResponse response;
 
-		private final TrackedRequest tracked;
+		private final RequestObservation observation;
 
 		private final boolean handler;
 
@@ -147,30 +151,28 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 
 		private final long startNanos = System.nanoTime();
 
-		private final RateLimitedLog failures;
-
 		private GaugeDataPoint[] inProgress;
 
-		Call(MethodMetrics metrics, HttpServletRequest request, HttpServletResponse response, TrackedRequest tracked,
-				boolean handler, Object[] arguments, RateLimitedLog failures) {
-			this.failures = failures;
+		Call(AnnotationMetrics annotations, MethodMetrics metrics, Method method, Class<?> targetClass,
+				HttpServletRequest request, HttpServletResponse response, RequestObservation observation,
+				boolean handler, Object[] arguments) {
+			this.annotations = annotations;
 			this.metrics = metrics;
+			this.method = method;
+			this.targetClass = targetClass;
 			this.request = request;
 			this.response = response;
-			this.tracked = tracked;
+			this.observation = observation;
 			this.handler = handler;
 			this.arguments = arguments;
 			this.pathVariables = LabelContext.pathVariables(request);
 		}
 
 		void start() {
-			if (this.metrics.gauges().isEmpty()) {
-				return;
-			}
-			LabelContext context = context(null, null, null);
-			this.inProgress = new GaugeDataPoint[this.metrics.gauges().size()];
-			for (int i = 0; i < this.inProgress.length; i++) {
-				this.inProgress[i] = this.metrics.gauges().get(i).started(context);
+			if (!this.metrics.gauges().isEmpty()) {
+				LabelContext context = context(null, null);
+				this.inProgress = this.metrics.startGauges(context,
+						this.annotations.defaultLabels().values(() -> context));
 			}
 		}
 
@@ -182,41 +184,22 @@ public class CustomMetricsInterceptor implements MethodInterceptor {
 						dataPoint.dec();
 					}
 				}
-				if (this.metrics.recorded().isEmpty()) {
+				if (this.metrics.recorded().isEmpty()
+						|| (this.handler && this.observation.deferHandlerCall(new HandlerMethodCall(this.method,
+								this.targetClass, this.arguments, result, thrown, durationNanos)))) {
 					return;
 				}
-				if (this.handler) {
-					this.tracked.onCompletion((completed) -> recordSafely(
-							context(ResponseWithStatus.of(this.response, completed.status()), result, thrown),
-							durationNanos));
-				}
-				else {
-					record(context(this.response, result, thrown), durationNanos);
-				}
+				LabelContext context = context(result, thrown);
+				this.metrics.record(context, this.annotations.defaultLabels().values(() -> context), durationNanos);
 			}
 			catch (RuntimeException | LinkageError ex) {
-				this.failures.warn("Failed to record the custom metrics of a call", ex);
+				CustomMetricsInterceptor.this.failures.warn("Failed to record the custom metrics of a call", ex);
 			}
 		}
 
-		private void recordSafely(LabelContext context, long durationNanos) {
-			try {
-				record(context, durationNanos);
-			}
-			catch (RuntimeException | LinkageError ex) {
-				this.failures.warn("Failed to record the custom metrics of a handler", ex);
-			}
-		}
-
-		private void record(LabelContext context, long durationNanos) {
-			for (MetricBinding binding : this.metrics.recorded()) {
-				binding.record(context, durationNanos);
-			}
-		}
-
-		private LabelContext context(HttpServletResponse response, Object result, Throwable thrown) {
-			HandlerDetails handlerDetails = (this.tracked != null) ? this.tracked.handler() : null;
-			return LabelContext.ofCall(this.request, response, handlerDetails, this.pathVariables, result, thrown,
+		private LabelContext context(Object result, Throwable thrown) {
+			HandlerDetails handlerDetails = (this.observation != null) ? this.observation.handler() : null;
+			return LabelContext.ofCall(this.request, this.response, handlerDetails, this.pathVariables, result, thrown,
 					this.metrics.parameterNames(), this.arguments);
 		}
 

@@ -13,9 +13,13 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.prometheusweb.custom;
 
 import java.util.List;
+
+import io.github.prometheusweb.labels.LabelContext;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 
 /**
  * The custom metrics of one method: gauges, counted while a call is in progress, and the
@@ -32,6 +36,20 @@ record MethodMetrics(List<MetricBinding> gauges, List<MetricBinding> recorded, S
 
 	boolean isEmpty() {
 		return this.gauges.isEmpty() && this.recorded.isEmpty();
+	}
+
+	GaugeDataPoint[] startGauges(LabelContext context, String[] defaultValues) {
+		GaugeDataPoint[] started = new GaugeDataPoint[this.gauges.size()];
+		for (int i = 0; i < started.length; i++) {
+			started[i] = this.gauges.get(i).started(context, defaultValues);
+		}
+		return started;
+	}
+
+	void record(LabelContext context, String[] defaultValues, long durationNanos) {
+		for (MetricBinding binding : this.recorded) {
+			binding.record(context, defaultValues, durationNanos);
+		}
 	}
 
 }

@@ -13,22 +13,19 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.prometheusweb.custom;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
+import io.github.prometheusweb.labels.CardinalityLimit;
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.labels.LabelContext;
 import io.github.prometheusweb.labels.LabelTemplate;
-import io.github.prometheusweb.metrics.CardinalityLimit;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 
 /**
- * A custom metric as one declaration uses it: the metric and the parsed labels of the
- * declaration, default labels last. Label values are computed per observation only when
- * some of them are templates.
+ * A custom metric as one declaration uses it: the metric, the parsed labels of the
+ * declaration, and the default labels last. When every label is literal the label values
+ * are computed once, at startup.
  *
  * @author prometheus-web authors
  */
@@ -38,90 +35,72 @@ final class MetricBinding {
 
 	private final LabelTemplate[] labels;
 
-	private final DefaultLabels defaultLabels;
+	private final CardinalityLimit[] limits;
 
 	private final String[] literalValues;
 
-	private final CardinalityLimit[] limits;
-
-	private MetricBinding(CustomMetric metric, LabelTemplate[] labels, DefaultLabels defaultLabels,
-			CardinalityLimit[] limits) {
+	MetricBinding(CustomMetric metric, LabelTemplate[] labels, CardinalityLimit[] limits, DefaultLabels defaultLabels) {
 		this.metric = metric;
 		this.labels = labels;
-		this.defaultLabels = defaultLabels;
 		this.limits = limits;
-		boolean literal = defaultLabels.isLiteral() && Arrays.stream(labels).allMatch(LabelTemplate::isLiteral);
-		this.literalValues = literal ? defaultLabels.appendTo(values(null), () -> null) : null;
+		boolean literal = defaultLabels.isLiteral() && !readsContext();
+		this.literalValues = literal ? values(null, defaultLabels.values(() -> null)) : null;
 	}
 
 	/**
-	 * Binds a declaration to its metric, creating the metric on first use.
-	 * @param metrics the custom metrics
-	 * @param type the type
-	 * @param name the metric name
-	 * @param help the help text
-	 * @param labels the declared labels; one a default label overrides is dropped
-	 * @param buckets the histogram buckets
-	 * @param quantiles the summary quantiles
-	 * @param initialize whether a series whose labels are all literal starts at 0
-	 * @param defaultLabels the default labels
-	 * @param declaredBy where it is declared, for messages
-	 * @return the binding
+	 * Whether an own label is a template, evaluated per observation.
+	 * @return {@code true} if the labels read the context of the observation
 	 */
-	static MetricBinding bind(CustomMetrics metrics, CustomMetricType type, String name, String help,
-			List<LabelTemplate> labels, List<Double> buckets, List<Double> quantiles, boolean initialize,
-			DefaultLabels defaultLabels, String declaredBy) {
-		List<String> defaultNames = Arrays.asList(defaultLabels.names());
-		List<LabelTemplate> own = labels.stream().filter((label) -> !defaultNames.contains(label.name())).toList();
-		List<String> labelNames = new ArrayList<>(own.stream().map(LabelTemplate::name).toList());
-		labelNames.addAll(defaultNames);
-		MetricDefinition definition = new MetricDefinition(type, name, help, List.copyOf(labelNames),
-				(type == CustomMetricType.HISTOGRAM) ? List.copyOf(buckets) : List.of(),
-				(type == CustomMetricType.SUMMARY) ? List.copyOf(quantiles) : List.of(), declaredBy);
-		CardinalityLimit[] limits = own.stream()
-			.map((label) -> label.isLiteral() ? null : metrics.limit(name, label.name()))
-			.toArray(CardinalityLimit[]::new);
-		MetricBinding binding = new MetricBinding(metrics.metric(definition), own.toArray(LabelTemplate[]::new),
-				defaultLabels, limits);
-		if (binding.literalValues != null && (initialize || labels.isEmpty())) {
-			binding.metric.initialize(binding.literalValues);
+	boolean readsContext() {
+		for (LabelTemplate label : this.labels) {
+			if (!label.isLiteral()) {
+				return true;
+			}
 		}
-		return binding;
+		return false;
 	}
 
 	/**
-	 * Whether the label values are the same for every observation.
-	 * @return {@code true} if all labels are literal
+	 * Creates the series of literal labels, so that it shows its initial value.
 	 */
-	boolean isLiteral() {
-		return this.literalValues != null;
-	}
-
-	CustomMetricType type() {
-		return this.metric.definition().type();
-	}
-
-	void record(LabelContext context, long durationNanos) {
-		this.metric.record(labelValues(context), durationNanos);
-	}
-
-	GaugeDataPoint started(LabelContext context) {
-		return this.metric.started(labelValues(context));
-	}
-
-	private String[] labelValues(LabelContext context) {
+	void initialize() {
 		if (this.literalValues != null) {
-			return this.literalValues;
+			this.metric.initialize(this.literalValues);
 		}
-		return this.defaultLabels.appendTo(values(context), () -> context);
 	}
 
-	private String[] values(LabelContext context) {
-		String[] values = new String[this.labels.length];
-		for (int i = 0; i < values.length; i++) {
+	/**
+	 * Records one call or request that ended.
+	 * @param context the variables of the observation, or {@code null} if no label reads
+	 * them
+	 * @param defaultValues the default label values of the observation
+	 * @param durationNanos how long it took
+	 */
+	void record(LabelContext context, String[] defaultValues, long durationNanos) {
+		this.metric.record(labelValues(context, defaultValues), durationNanos);
+	}
+
+	/**
+	 * Counts a call as started, for a gauge.
+	 * @param context the variables of the call
+	 * @param defaultValues the default label values of the call
+	 * @return the data point to decrement when the call ends
+	 */
+	GaugeDataPoint started(LabelContext context, String[] defaultValues) {
+		return this.metric.started(labelValues(context, defaultValues));
+	}
+
+	private String[] labelValues(LabelContext context, String[] defaultValues) {
+		return (this.literalValues != null) ? this.literalValues : values(context, defaultValues);
+	}
+
+	private String[] values(LabelContext context, String[] defaultValues) {
+		String[] values = new String[this.labels.length + defaultValues.length];
+		for (int i = 0; i < this.labels.length; i++) {
 			String value = this.labels[i].value(context);
 			values[i] = (this.limits[i] != null) ? this.limits[i].apply(value) : value;
 		}
+		System.arraycopy(defaultValues, 0, values, this.labels.length, defaultValues.length);
 		return values;
 	}
 

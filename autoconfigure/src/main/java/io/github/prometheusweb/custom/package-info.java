@@ -13,8 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 /**
- * Custom metrics: the annotation support (Spring AOP advisor and interceptor), the
- * user-defined default metrics from {@code prometheus.web.metrics} and the info metric.
+ * Custom metrics: the metric annotations (a Spring AOP advisor and its interceptor) and
+ * the user-defined default metrics of {@code prometheus.web.metrics}, bound to one
+ * catalogue of metrics by name.
  */
 package io.github.prometheusweb.custom;

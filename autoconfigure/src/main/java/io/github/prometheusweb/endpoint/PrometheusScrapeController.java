@@ -17,11 +17,10 @@
 package io.github.prometheusweb.endpoint;
 
 import java.io.IOException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
 
 import io.github.prometheusweb.annotation.DoNotTrack;
+import io.github.prometheusweb.endpoint.ScrapeGuard.Rejection;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +32,9 @@ import org.springframework.web.bind.annotation.GetMapping;
  * The metrics endpoint, at {@code prometheus.web.endpoint.path} (default
  * {@code /metrics}). Content negotiation (Prometheus text, OpenMetrics, protobuf), gzip,
  * the {@code name[]} filter and {@code debug=} are client_java's
- * {@link PrometheusScrapeHandler}. Scrapes are not recorded in the request metrics. An
- * unknown {@code debug} value is a bad request (400), not a server error.
+ * {@link PrometheusScrapeHandler}; the {@link ScrapeGuard} answers scrapes without the
+ * configured credentials and bad queries first. Scrapes are not recorded in the request
+ * metrics.
  *
  * @author prometheus-web authors
  */
@@ -42,16 +42,18 @@ import org.springframework.web.bind.annotation.GetMapping;
 @DoNotTrack
 public class PrometheusScrapeController {
 
-	private static final Set<String> DEBUG_FORMATS = Set.of("openmetrics", "text", "prometheus-protobuf");
-
 	private final PrometheusScrapeHandler scrapeHandler;
+
+	private final ScrapeGuard guard;
 
 	/**
 	 * Creates the endpoint.
 	 * @param scrapeHandler the handler that writes the scrape
+	 * @param guard what a scrape must pass first
 	 */
-	public PrometheusScrapeController(PrometheusScrapeHandler scrapeHandler) {
+	public PrometheusScrapeController(PrometheusScrapeHandler scrapeHandler, ScrapeGuard guard) {
 		this.scrapeHandler = scrapeHandler;
+		this.guard = guard;
 	}
 
 	/**
@@ -62,41 +64,17 @@ public class PrometheusScrapeController {
 	 */
 	@GetMapping("${prometheus.web.endpoint.path:/metrics}")
 	public void scrape(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		if (!isDecodable(request.getQueryString())) {
-			badRequest(response, "Invalid query parameters\n");
-			return;
-		}
-		String debug = request.getParameter("debug");
-		if (debug != null && !DEBUG_FORMATS.contains(debug)) {
-			badRequest(response, "Unsupported debug value: use openmetrics, text or prometheus-protobuf\n");
+		Rejection rejection = this.guard.check(request.getHeader("Authorization"), request.getQueryString());
+		if (rejection != null) {
+			response.setStatus(rejection.status());
+			if (rejection.challenge() != null) {
+				response.setHeader("WWW-Authenticate", rejection.challenge());
+			}
+			response.setContentType("text/plain;charset=utf-8");
+			response.getOutputStream().write(rejection.body().getBytes(StandardCharsets.UTF_8));
 			return;
 		}
 		this.scrapeHandler.handleRequest(new ServletScrapeExchange(request, response));
-	}
-
-	/**
-	 * Whether every parameter of a query is valid %-encoding: client_java 1.9 and later
-	 * answer 400 to one that is not, earlier versions fail with a server error.
-	 */
-	private static boolean isDecodable(String query) {
-		if (query == null) {
-			return true;
-		}
-		try {
-			for (String parameter : query.split("&")) {
-				URLDecoder.decode(parameter, StandardCharsets.UTF_8);
-			}
-			return true;
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-	}
-
-	private static void badRequest(HttpServletResponse response, String message) throws IOException {
-		response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-		response.setContentType("text/plain;charset=utf-8");
-		response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
 	}
 
 }

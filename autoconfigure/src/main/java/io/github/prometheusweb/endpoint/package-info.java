@@ -15,6 +15,7 @@
  */
 
 /**
- * The metrics endpoint that Prometheus scrapes.
+ * The metrics endpoint that Prometheus scrapes, and what a scrape must pass first: the
+ * optional HTTP basic authentication and a well-formed query.
  */
 package io.github.prometheusweb.endpoint;

@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * @author prometheus-web authors
  */
-public class EndpointGrouping implements GroupByStrategy {
+class EndpointGrouping implements GroupByStrategy {
 
 	@Override
 	public String labelName() {

@@ -25,7 +25,7 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * @author prometheus-web authors
  */
-public class FullPathGrouping implements GroupByStrategy {
+class FullPathGrouping implements GroupByStrategy {
 
 	@Override
 	public String labelName() {

@@ -24,7 +24,7 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * @author prometheus-web authors
  */
-public class RouteTemplateGrouping implements GroupByStrategy {
+class RouteTemplateGrouping implements GroupByStrategy {
 
 	@Override
 	public String labelName() {

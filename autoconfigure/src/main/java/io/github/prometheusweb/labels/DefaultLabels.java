@@ -13,33 +13,31 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 package io.github.prometheusweb.labels;
 
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
-import io.github.prometheusweb.metrics.CardinalityLimit;
-import io.github.prometheusweb.metrics.CardinalityLimits;
-import io.github.prometheusweb.metrics.PrometheusNames;
-import io.github.prometheusweb.servlet.RateLimitedLog;
+import io.github.prometheusweb.support.MetricRules;
+import io.github.prometheusweb.support.RateLimitedLog;
 
 /**
  * The default labels ({@code prometheus.web.default-labels} and the
  * {@link RequestLabelContributor} beans), added to every metric except info metrics.
- * Literal values cost nothing per observation.
+ * Their values are computed once per observation: once per request for every metric the
+ * request records when it completes, once per call for the annotation metrics of other
+ * methods. Literal values cost nothing per observation; each computed label has its own
+ * cardinality limit, reported as metric {@code *}.
  *
  * @author prometheus-web authors
  */
 public final class DefaultLabels {
-
-	/**
-	 * No default labels.
-	 */
-	public static final DefaultLabels NONE = new DefaultLabels(new LabelTemplate[0], List.of());
 
 	private final LabelTemplate[] templates;
 
@@ -53,70 +51,58 @@ public final class DefaultLabels {
 
 	private final RateLimitedLog failures = new RateLimitedLog(DefaultLabels.class);
 
-	private DefaultLabels(LabelTemplate[] templates, List<RequestLabelContributor> contributors) {
-		this(templates, contributors, null);
+	private DefaultLabels(List<LabelTemplate> templates, List<RequestLabelContributor> contributors, List<String> names,
+			CardinalityLimits cardinalityLimits) {
+		this.templates = templates.toArray(LabelTemplate[]::new);
+		this.contributors = contributors.toArray(RequestLabelContributor[]::new);
+		this.names = names.toArray(String[]::new);
+		boolean literal = contributors.isEmpty() && templates.stream().allMatch(LabelTemplate::isLiteral);
+		this.literalValues = literal ? templates.stream().map((template) -> template.value(null)).toArray(String[]::new)
+				: null;
+		this.limits = new CardinalityLimit[this.names.length];
+		for (int i = 0; i < this.limits.length; i++) {
+			boolean computed = i >= this.templates.length || !this.templates[i].isLiteral();
+			this.limits[i] = computed ? cardinalityLimits.forLabel("*", this.names[i]) : null;
+		}
 	}
 
-	private DefaultLabels(LabelTemplate[] templates, List<RequestLabelContributor> contributors,
-			CardinalityLimit[] limits) {
-		this.templates = templates;
-		this.contributors = contributors.toArray(RequestLabelContributor[]::new);
-		List<String> allNames = new ArrayList<>();
+	/**
+	 * Parses the configured default labels and checks every name.
+	 * @param configured name to literal value or SpEL template
+	 * {@code (prometheus.web.default-labels)}
+	 * @param contributors the label contributors
+	 * @param builtInNames the labels of the default metrics, which a default label must
+	 * not take
+	 * @param cardinalityLimits the limits of the computed values
+	 * @return the default labels
+	 * @throws IllegalArgumentException if a name is invalid, taken or used twice, or a
+	 * template does not parse
+	 */
+	public static DefaultLabels of(Map<String, String> configured, List<RequestLabelContributor> contributors,
+			Collection<String> builtInNames, CardinalityLimits cardinalityLimits) {
+		List<LabelTemplate> templates = new ArrayList<>();
+		List<String> names = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
-		for (LabelTemplate template : templates) {
-			allNames.add(template.name());
-			seen.add(template.name());
-		}
+		configured.forEach((name, value) -> {
+			String property = "prometheus.web.default-labels." + name;
+			templates.add(LabelTemplate.parse(name, value, property));
+			MetricRules.checkLabelNameFree(name, builtInNames, property);
+			names.add(name);
+			seen.add(name);
+		});
 		for (RequestLabelContributor contributor : contributors) {
 			String name = contributor.labelName();
-			if (!PrometheusNames.isValidLabelName(name)) {
-				throw new IllegalStateException("The label name '" + name + "' of " + contributor.getClass().getName()
-						+ " is not a valid label name: use letters, digits and '_', not starting with a digit or '__'");
-			}
+			String where = "The label name of " + contributor.getClass().getName();
+			MetricRules.checkLabelName(name, where);
+			MetricRules.checkLabelNameFree(name, builtInNames, where);
 			if (!seen.add(name)) {
-				throw new IllegalStateException("The default label '" + name + "' of "
-						+ contributor.getClass().getName()
-						+ " is already defined by prometheus.web.default-labels or another RequestLabelContributor");
+				throw new IllegalArgumentException(
+						where + " '" + name + "' is already a default label (prometheus.web.default-labels or "
+								+ "another RequestLabelContributor)");
 			}
-			allNames.add(name);
+			names.add(name);
 		}
-		this.names = allNames.toArray(String[]::new);
-		boolean literal = this.contributors.length == 0 && Arrays.stream(templates).allMatch(LabelTemplate::isLiteral);
-		this.literalValues = literal
-				? Arrays.stream(templates).map((template) -> template.value(null)).toArray(String[]::new) : null;
-		this.limits = limits;
-	}
-
-	/**
-	 * The same labels, with the number of distinct values of each computed label bounded.
-	 * Every metric carries the default labels, so each label has one limit, reported as
-	 * metric {@code *}.
-	 * @param cardinalityLimits the limits
-	 * @return the bounded default labels
-	 */
-	public DefaultLabels limitedBy(CardinalityLimits cardinalityLimits) {
-		CardinalityLimit[] bounded = new CardinalityLimit[this.names.length];
-		for (int i = 0; i < bounded.length; i++) {
-			boolean computed = i >= this.templates.length || !this.templates[i].isLiteral();
-			bounded[i] = computed ? cardinalityLimits.forLabel("*", this.names[i]) : null;
-		}
-		return new DefaultLabels(this.templates, Arrays.asList(this.contributors), bounded);
-	}
-
-	/**
-	 * Parses the configured default labels.
-	 * @param labels name to literal value or SpEL template
-	 * @param contributors the label contributors
-	 * @return the default labels
-	 * @throws IllegalArgumentException if a name is invalid or a template does not parse
-	 */
-	public static DefaultLabels of(Map<String, String> labels, List<RequestLabelContributor> contributors) {
-		LabelTemplate[] templates = labels.entrySet()
-			.stream()
-			.map((label) -> LabelTemplate.parse(label.getKey(), label.getValue(),
-					"prometheus.web.default-labels." + label.getKey()))
-			.toArray(LabelTemplate[]::new);
-		return new DefaultLabels(templates, contributors);
+		return new DefaultLabels(templates, contributors, names, cardinalityLimits);
 	}
 
 	/**
@@ -128,14 +114,6 @@ public final class DefaultLabels {
 	}
 
 	/**
-	 * Whether there are no default labels.
-	 * @return {@code true} if there are none
-	 */
-	public boolean isEmpty() {
-		return this.names.length == 0;
-	}
-
-	/**
 	 * Whether every value is a literal, the same for every observation.
 	 * @return {@code true} if all are literal
 	 */
@@ -144,45 +122,31 @@ public final class DefaultLabels {
 	}
 
 	/**
-	 * The values when all are literal.
-	 * @return the values in the order of {@link #names()}, or {@code null} if some are
-	 * computed per observation
+	 * The values of one observation, each within its cardinality limit.
+	 * @param context the variables of the observation, asked for only when a value is
+	 * computed
+	 * @return the values in the order of {@link #names()}; do not modify (literal values
+	 * are shared by every observation)
 	 */
-	public String[] literalValues() {
-		return this.literalValues;
-	}
-
-	/**
-	 * Appends the default label values of one observation after other values.
-	 * @param values the values to put first
-	 * @param context the observation, built on demand
-	 * @return the values followed by the default label values
-	 */
-	public String[] appendTo(String[] values, java.util.function.Supplier<LabelContext> context) {
-		if (this.names.length == 0) {
-			return values;
-		}
-		String[] all = Arrays.copyOf(values, values.length + this.names.length);
+	public String[] values(Supplier<LabelContext> context) {
 		if (this.literalValues != null) {
-			System.arraycopy(this.literalValues, 0, all, values.length, this.literalValues.length);
-			return all;
+			return this.literalValues;
 		}
 		LabelContext labelContext = context.get();
-		int i = values.length;
+		String[] values = new String[this.names.length];
+		int i = 0;
 		for (LabelTemplate template : this.templates) {
-			all[i++] = template.value(labelContext);
+			values[i++] = template.value(labelContext);
 		}
 		for (RequestLabelContributor contributor : this.contributors) {
-			all[i++] = contributed(contributor, labelContext);
+			values[i++] = contributed(contributor, labelContext);
 		}
-		if (this.limits != null) {
-			for (int label = 0; label < this.limits.length; label++) {
-				if (this.limits[label] != null) {
-					all[values.length + label] = this.limits[label].apply(all[values.length + label]);
-				}
+		for (int label = 0; label < values.length; label++) {
+			if (this.limits[label] != null) {
+				values[label] = this.limits[label].apply(values[label]);
 			}
 		}
-		return all;
+		return values;
 	}
 
 	private String contributed(RequestLabelContributor contributor, LabelContext context) {

@@ -17,7 +17,7 @@ package io.github.prometheusweb.labels;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import io.github.prometheusweb.metrics.PrometheusNames;
+import io.github.prometheusweb.support.MetricRules;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -77,10 +77,7 @@ public final class LabelTemplate {
 	 * template does not parse
 	 */
 	public static LabelTemplate parse(String name, String value, String owner) {
-		if (!PrometheusNames.isValidLabelName(name)) {
-			throw new IllegalArgumentException(owner + ": label name '" + name
-					+ "' is not a valid label name: use letters, digits and '_', not starting with a digit or '__'");
-		}
+		MetricRules.checkLabelName(name, owner + ": label name");
 		if (value == null) {
 			throw new IllegalArgumentException(owner + ": label '" + name + "' has no value");
 		}
@@ -102,14 +99,6 @@ public final class LabelTemplate {
 	 */
 	public String name() {
 		return this.name;
-	}
-
-	/**
-	 * The value as declared.
-	 * @return the literal or template
-	 */
-	public String source() {
-		return this.source;
 	}
 
 	/**

@@ -19,7 +19,9 @@ package io.github.prometheusweb.labels;
  * A default label computed in Java, for applications that prefer code to SpEL in
  * {@code prometheus.web.default-labels}. Every bean of this type adds one label to every
  * default metric, user-defined default metric and custom metric (never to info metrics).
- * Called on every observation: keep it cheap, and return few distinct values.
+ * Called once per observation: once per request, whose metrics all carry the value it
+ * gave, and once per call of another annotated method. Keep it cheap, and return few
+ * distinct values.
  *
  * @author prometheus-web authors
  */

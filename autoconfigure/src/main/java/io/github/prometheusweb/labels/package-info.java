@@ -13,8 +13,10 @@
  * See the License for the specific language governing permissions and
  * limitations under the License.
  */
+
 /**
  * Label values of custom metrics and default labels: literals, SpEL templates and
- * contributors computed in Java.
+ * contributors computed in Java, and the cardinality limits of the values computed per
+ * request.
  */
 package io.github.prometheusweb.labels;

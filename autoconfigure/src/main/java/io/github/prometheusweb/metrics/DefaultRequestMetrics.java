@@ -17,46 +17,35 @@
 package io.github.prometheusweb.metrics;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
-import io.github.prometheusweb.autoconfigure.PrometheusWebProperties;
-import io.github.prometheusweb.grouping.GroupByStrategy;
+import io.github.prometheusweb.labels.CardinalityLimits;
 import io.github.prometheusweb.labels.DefaultLabels;
-import io.github.prometheusweb.labels.LabelContext;
-import io.github.prometheusweb.labels.ResponseWithStatus;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
+import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Summary;
 import io.prometheus.metrics.model.registry.Collector;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
-
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.web.ErrorResponse;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The default request metrics: request duration (histogram or summary), request count,
- * exception count and, when enabled, request and response sizes. Metrics are registered
- * when this object is created and unregistered when it is closed.
+ * exception count and, when enabled, request and response sizes and the requests in
+ * progress. Metrics are registered when this object is created and unregistered when it
+ * is closed.
  *
  * @author prometheus-web authors
  */
-public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
+public final class DefaultRequestMetrics implements AutoCloseable {
 
 	private final PrometheusRegistry registry;
 
-	private final GroupByStrategy grouping;
-
 	private final StatusLabel statusLabel;
-
-	private final DefaultLabels defaultLabels;
-
-	private final boolean countHandledExceptions;
 
 	private final Function<String[], DistributionDataPoint> duration;
 
@@ -64,9 +53,7 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 
 	private final Counter exceptions;
 
-	private final Summary requestSize;
-
-	private final Summary responseSize;
+	private final InProgressRequests inProgress;
 
 	private final RequestDataPoints<DistributionDataPoint> durationDataPoints;
 
@@ -80,103 +67,96 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 
 	/**
 	 * Creates the default metrics and registers them.
-	 * @param properties the configuration
-	 * @param grouping the group-by strategy of the duration and size metrics
+	 * @param settings how the metrics are built
+	 * @param defaultLabels the default labels, whose names every metric carries last
+	 * @param limits the limits of the group label
 	 * @param registry the registry to register the metrics in
-	 * @param defaultLabels the default labels to add to every metric
-	 * @param limits the limits of the request-derived labels
 	 */
-	public DefaultRequestMetrics(PrometheusWebProperties properties, GroupByStrategy grouping,
-			PrometheusRegistry registry, DefaultLabels defaultLabels, CardinalityLimits limits) {
+	public DefaultRequestMetrics(DefaultMetricsSettings settings, DefaultLabels defaultLabels, CardinalityLimits limits,
+			PrometheusRegistry registry) {
 		this.registry = registry;
-		this.grouping = grouping;
-		this.statusLabel = new StatusLabel(properties.isGroupStatusCodes());
-		this.countHandledExceptions = properties.isCountHandledExceptions();
-		String group = grouping.labelName();
-		checkDefaultLabelNames(defaultLabels, group);
+		this.statusLabel = new StatusLabel(settings.groupStatusCodes());
+		String prefix = settings.namePrefix();
+		String group = settings.groupLabel();
 		String[] defaultNames = defaultLabels.names();
-		this.defaultLabels = defaultLabels;
-		String prefix = MetricNames.prefix(properties.getPrefix());
-		this.duration = registerDuration(properties, prefix + "http_request_duration_seconds",
-				labelNames(defaultNames, "method", group, "status"));
 		boolean cached = defaultLabels.isLiteral();
+		String durationName = prefix + "http_request_duration_seconds";
+		this.duration = registerDuration(settings, durationName, labelNames(defaultNames, "method", group, "status"));
 		this.durationDataPoints = new RequestDataPoints<>(
 				(request, method, groupValue, status) -> this.duration
 					.apply(labelValues(request, method, groupValue, this.statusLabel.of(status))),
-				limits.forLabel(prefix + "http_request_duration_seconds", group), cached);
-		this.total = register(counter(properties).name(prefix + "http_request_total")
+				limits.forLabel(durationName, group), cached);
+		this.total = register(counter(settings).name(prefix + "http_request_total")
 			.help("Total number of HTTP requests")
 			.labelNames(labelNames(defaultNames, "method", "status"))
 			.build());
-		this.exceptions = register(counter(properties).name(prefix + "http_request_exceptions_total")
+		this.totalDataPoints = new RequestDataPoints<>((request, method, groupValue, status) -> this.total
+			.labelValues(labelValues(request, method, this.statusLabel.of(status))), null, cached);
+		this.exceptions = register(counter(settings).name(prefix + "http_request_exceptions_total")
 			.help("Total number of HTTP requests which resulted in an exception")
 			.labelNames(labelNames(defaultNames, "method", "status", "exception"))
 			.build());
-		boolean sizes = properties.getSizes().isEnabled();
-		this.requestSize = sizes ? registerSize(prefix + "http_request_size_bytes", "HTTP request body size in bytes",
-				labelNames(defaultNames, "method", group)) : null;
-		this.responseSize = sizes ? registerSize(prefix + "http_response_size_bytes",
-				"HTTP response body size in bytes", labelNames(defaultNames, "method", group)) : null;
-		this.totalDataPoints = new RequestDataPoints<>((request, method, groupValue, status) -> this.total
-			.labelValues(labelValues(request, method, this.statusLabel.of(status))), null, cached);
-		this.requestSizeDataPoints = sizes ? new RequestDataPoints<>(
-				(request, method, groupValue, status) -> this.requestSize
-					.labelValues(labelValues(request, method, groupValue)),
-				limits.forLabel(prefix + "http_request_size_bytes", group), cached) : null;
-		this.responseSizeDataPoints = sizes ? new RequestDataPoints<>(
-				(request, method, groupValue, status) -> this.responseSize
-					.labelValues(labelValues(request, method, groupValue)),
-				limits.forLabel(prefix + "http_response_size_bytes", group), cached) : null;
+		this.requestSizeDataPoints = settings.sizes() ? sizeDataPoints(prefix + "http_request_size_bytes",
+				"HTTP request body size in bytes", labelNames(defaultNames, "method", group), group, limits, cached)
+				: null;
+		this.responseSizeDataPoints = settings.sizes() ? sizeDataPoints(prefix + "http_response_size_bytes",
+				"HTTP response body size in bytes", labelNames(defaultNames, "method", group), group, limits, cached)
+				: null;
+		this.inProgress = settings.inProgress()
+				? new InProgressRequests(prefix + "http_requests_in_progress", defaultLabels) : null;
+		if (this.inProgress != null) {
+			register(this.inProgress.gauge());
+		}
 	}
 
-	private Function<String[], DistributionDataPoint> registerDuration(PrometheusWebProperties properties, String name,
+	private Function<String[], DistributionDataPoint> registerDuration(DefaultMetricsSettings settings, String name,
 			String[] labelNames) {
 		String help = "HTTP request duration in seconds";
-		if (properties.isLatencyAsHistogram()) {
+		if (settings.durationAsHistogram()) {
 			Histogram.Builder builder = Histogram.builder()
 				.name(name)
 				.help(help)
 				.unit(Unit.SECONDS)
 				.labelNames(labelNames)
-				.classicUpperBounds(properties.getBuckets().stream().mapToDouble(Double::doubleValue).toArray());
-			if (!properties.isNativeHistograms()) {
+				.classicUpperBounds(settings.buckets().stream().mapToDouble(Double::doubleValue).toArray());
+			if (!settings.nativeHistograms()) {
 				builder.classicOnly();
 			}
-			if (!ExemplarSupport.isEnabled(properties)) {
+			if (!settings.exemplars()) {
 				builder.withoutExemplars();
 			}
 			Histogram histogram = register(builder.build());
-			// A lambda, not a method reference: labelValues is declared in
-			// StatefulMetric,
-			// which is not public in client_java 1.3.x (IllegalAccessError there).
+			// A lambda, not a method reference: labelValues is declared in a class that
+			// is not public in client_java 1.3 (IllegalAccessError there).
 			return (values) -> histogram.labelValues(values);
 		}
 		Summary.Builder builder = Summary.builder().name(name).help(help).unit(Unit.SECONDS).labelNames(labelNames);
-		properties.getSummaryQuantiles().forEach(builder::quantile);
-		if (!ExemplarSupport.isEnabled(properties)) {
+		settings.summaryQuantiles().forEach(builder::quantile);
+		if (!settings.exemplars()) {
 			builder.withoutExemplars();
 		}
 		Summary summary = register(builder.build());
 		return (values) -> summary.labelValues(values);
 	}
 
-	private static Counter.Builder counter(PrometheusWebProperties properties) {
+	private static Counter.Builder counter(DefaultMetricsSettings settings) {
 		Counter.Builder builder = Counter.builder();
-		if (!ExemplarSupport.isEnabled(properties)) {
-			builder.withoutExemplars();
-		}
-		return builder;
+		return settings.exemplars() ? builder : builder.withoutExemplars();
 	}
 
-	private Summary registerSize(String name, String help, String[] labelNames) {
+	private RequestDataPoints<DistributionDataPoint> sizeDataPoints(String name, String help, String[] labelNames,
+			String group, CardinalityLimits limits, boolean cached) {
 		// Sizes carry no exemplars: they are for latency.
-		return register(Summary.builder()
+		Summary summary = register(Summary.builder()
 			.name(name)
 			.help(help)
 			.unit(Unit.BYTES)
 			.labelNames(labelNames)
 			.withoutExemplars()
 			.build());
+		return new RequestDataPoints<>(
+				(request, method, groupValue, status) -> summary.labelValues(labelValues(request, method, groupValue)),
+				limits.forLabel(name, group), cached);
 	}
 
 	private <C extends Collector> C register(C collector) {
@@ -185,20 +165,35 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		return collector;
 	}
 
-	@Override
+	/**
+	 * Counts a request as in progress, if the gauge is on.
+	 * @param method the {@code method} label value
+	 * @param request the request, for default labels that read it
+	 * @return the data point to decrement when the request is no longer in progress, or
+	 * {@code null} if the gauge is off
+	 */
+	public GaugeDataPoint started(String method, HttpServletRequest request) {
+		return (this.inProgress != null) ? this.inProgress.started(method, request) : null;
+	}
+
+	/**
+	 * Records a completed request.
+	 * @param request the completed request
+	 */
 	public void record(CompletedRequest request) {
 		String method = request.method();
 		int status = request.status();
-		// The metrics without the group label first: a failing group-by strategy loses
-		// only the duration and sizes.
 		this.totalDataPoints.get(request, method, null, status).inc();
-		Throwable exception = countedException(request);
+		Throwable exception = request.exception();
 		if (exception != null) {
 			this.exceptions
 				.labelValues(labelValues(request, method, this.statusLabel.of(status), exceptionName(exception)))
 				.inc();
 		}
-		String group = this.grouping.labelValue(request.request(), request.handler());
+		String group = request.group();
+		if (group == null) {
+			return;
+		}
 		this.durationDataPoints.get(request, method, group, status)
 			.observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
 		if (this.requestSizeDataPoints != null && request.requestBytes() >= 0) {
@@ -209,53 +204,27 @@ public class DefaultRequestMetrics implements RequestRecorder, AutoCloseable {
 		}
 	}
 
-	private Throwable countedException(CompletedRequest request) {
-		if (request.escapedException() != null) {
-			return request.escapedException();
-		}
-		Throwable handled = request.handledException();
-		if (this.countHandledExceptions && handled != null && !hasStatusOfItsOwn(handled)) {
-			return handled;
-		}
-		return null;
-	}
-
-	/**
-	 * Whether Spring MVC maps the exception to a status itself
-	 * ({@code ResponseStatusException}, the standard MVC exceptions,
-	 * {@code @ResponseStatus}); such exceptions are a way to answer with a status, not a
-	 * failure an {@code @ExceptionHandler} dealt with.
-	 */
-	private static boolean hasStatusOfItsOwn(Throwable exception) {
-		return exception instanceof ErrorResponse
-				|| AnnotatedElementUtils.hasAnnotation(exception.getClass(), ResponseStatus.class);
-	}
-
 	private static String exceptionName(Throwable exception) {
 		String name = exception.getClass().getSimpleName();
 		return name.isEmpty() ? exception.getClass().getName() : name;
 	}
 
-	private String[] labelValues(CompletedRequest request, String... values) {
-		return this.defaultLabels.appendTo(values, () -> LabelContext.ofRequest(request.request(),
-				ResponseWithStatus.of(request.response(), request.status()), request.handler()));
-	}
-
-	private static String[] labelNames(String[] defaultNames, String... names) {
-		String[] all = Arrays.copyOf(names, names.length + defaultNames.length);
-		System.arraycopy(defaultNames, 0, all, names.length, defaultNames.length);
+	private static String[] labelValues(CompletedRequest request, String... values) {
+		String[] defaults = request.defaultLabelValues();
+		if (defaults.length == 0) {
+			return values;
+		}
+		String[] all = new String[values.length + defaults.length];
+		System.arraycopy(values, 0, all, 0, values.length);
+		System.arraycopy(defaults, 0, all, values.length, defaults.length);
 		return all;
 	}
 
-	private static void checkDefaultLabelNames(DefaultLabels defaultLabels, String groupLabel) {
-		List<String> names = Arrays.asList(defaultLabels.names());
-		for (String reserved : List.of("method", "status", "exception", "le", "quantile", groupLabel)) {
-			if (names.contains(reserved)) {
-				throw new IllegalArgumentException("Default label '" + reserved + "' (prometheus.web.default-labels."
-						+ reserved + " or a RequestLabelContributor) clashes with a label of the default metrics; "
-						+ "choose another name");
-			}
-		}
+	private static String[] labelNames(String[] defaultNames, String... names) {
+		String[] all = new String[names.length + defaultNames.length];
+		System.arraycopy(names, 0, all, 0, names.length);
+		System.arraycopy(defaultNames, 0, all, names.length, defaultNames.length);
+		return all;
 	}
 
 	/**

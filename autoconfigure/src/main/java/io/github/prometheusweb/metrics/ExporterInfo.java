@@ -30,7 +30,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
  *
  * @author prometheus-web authors
  */
-public class ExporterInfo implements AutoCloseable {
+public final class ExporterInfo implements AutoCloseable {
 
 	private static final String VERSION_RESOURCE = "prometheus-web-version.properties";
 
@@ -40,13 +40,14 @@ public class ExporterInfo implements AutoCloseable {
 
 	/**
 	 * Creates the info metric and registers it.
-	 * @param prefix the configured metric name prefix, possibly empty
+	 * @param namePrefix the start of its name, for example {@code spring_}, or an empty
+	 * string
 	 * @param registry the registry to register it in
 	 */
-	public ExporterInfo(String prefix, PrometheusRegistry registry) {
+	public ExporterInfo(String namePrefix, PrometheusRegistry registry) {
 		this.registry = registry;
 		this.info = Info.builder()
-			.name(MetricNames.prefix(prefix) + "exporter_info")
+			.name(namePrefix + "exporter_info")
 			.help("Information about the prometheus-web exporter")
 			.labelNames("version")
 			.build();

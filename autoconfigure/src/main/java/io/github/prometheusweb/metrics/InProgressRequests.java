@@ -18,73 +18,54 @@ package io.github.prometheusweb.metrics;
 
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.labels.LabelContext;
-
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The gauge of requests in progress, by method ({@code P_http_requests_in_progress}).
+ * Default labels are evaluated when the request starts, when only {@code #request} is
+ * known.
  *
  * @author prometheus-web authors
  */
-public class InProgressRequests implements AutoCloseable {
-
-	private final PrometheusRegistry registry;
+final class InProgressRequests {
 
 	private final Gauge gauge;
 
 	private final DefaultLabels defaultLabels;
 
-	/**
-	 * Creates the gauge and registers it.
-	 * @param prefix the configured metric name prefix, possibly empty
-	 * @param defaultLabels the default labels, evaluated when a request starts
-	 * @param registry the registry to register the gauge in
-	 */
-	public InProgressRequests(String prefix, DefaultLabels defaultLabels, PrometheusRegistry registry) {
-		this.registry = registry;
+	InProgressRequests(String name, DefaultLabels defaultLabels) {
+		this.defaultLabels = defaultLabels;
 		String[] names = new String[defaultLabels.names().length + 1];
 		names[0] = "method";
 		System.arraycopy(defaultLabels.names(), 0, names, 1, defaultLabels.names().length);
-		this.defaultLabels = defaultLabels;
 		this.gauge = Gauge.builder()
-			.name(MetricNames.prefix(prefix) + "http_requests_in_progress")
+			.name(name)
 			.help("HTTP requests in progress")
 			.labelNames(names)
 			.withoutExemplars()
 			.build();
-		registry.register(this.gauge);
+	}
+
+	Gauge gauge() {
+		return this.gauge;
 	}
 
 	/**
 	 * Counts a request as started.
 	 * @param method the {@code method} label value
-	 * @param request the request, for default labels that read it, or {@code null}
-	 * @return the data point to pass to {@link #finished(GaugeDataPoint)}
+	 * @param request the request
+	 * @return the data point to decrement when the request leaves the gauge
 	 */
-	public GaugeDataPoint started(String method, HttpServletRequest request) {
-		GaugeDataPoint dataPoint = this.gauge.labelValues(this.defaultLabels.appendTo(new String[] { method },
-				() -> LabelContext.ofRequest(request, null, null)));
+	GaugeDataPoint started(String method, HttpServletRequest request) {
+		String[] defaults = this.defaultLabels.values(() -> LabelContext.ofRequest(request, null, null));
+		String[] values = new String[defaults.length + 1];
+		values[0] = method;
+		System.arraycopy(defaults, 0, values, 1, defaults.length);
+		GaugeDataPoint dataPoint = this.gauge.labelValues(values);
 		dataPoint.inc();
 		return dataPoint;
-	}
-
-	/**
-	 * Counts a request as finished.
-	 * @param dataPoint the data point returned by {@link #started(String)}
-	 */
-	public void finished(GaugeDataPoint dataPoint) {
-		dataPoint.dec();
-	}
-
-	/**
-	 * Unregisters the gauge.
-	 */
-	@Override
-	public void close() {
-		this.registry.unregister(this.gauge);
 	}
 
 }

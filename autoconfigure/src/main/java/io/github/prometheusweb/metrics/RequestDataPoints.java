@@ -20,6 +20,8 @@ import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
+import io.github.prometheusweb.labels.CardinalityLimit;
+
 /**
  * The data points of one metric labelled by request: by method, group-by value and
  * status. Looked up once per distinct label set and reused, so that recording a request

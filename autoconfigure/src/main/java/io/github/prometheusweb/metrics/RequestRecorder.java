@@ -17,9 +17,14 @@
 package io.github.prometheusweb.metrics;
 
 /**
- * Records a completed request into metrics. Every recorder bean sees every request that
- * is tracked (not excluded, not the metrics endpoint, not {@code @DoNotTrack}), exactly
- * once, after its response is complete.
+ * Records more metrics of each request: every bean of this type sees, once, each
+ * completed request that user-defined metrics record, as the metrics of
+ * {@code prometheus.web.metrics} do. That is every request except those to a
+ * {@code @DoNotTrack} or {@code @ExcludeAllMetrics} handler or to the metrics endpoint,
+ * and except those to an excluded path unless
+ * {@code prometheus.web.exclude-user-defaults} is false. It is called before the client
+ * has the whole response of a synchronous request, so a scrape that follows sees what it
+ * recorded.
  *
  * @author prometheus-web authors
  */
@@ -27,19 +32,9 @@ package io.github.prometheusweb.metrics;
 public interface RequestRecorder {
 
 	/**
-	 * Records one request. Failures are logged and never reach the application.
+	 * Records one request. A failure is logged and never reaches the application.
 	 * @param request the completed request
 	 */
 	void record(CompletedRequest request);
-
-	/**
-	 * Whether this recorder also sees requests to excluded paths
-	 * ({@code prometheus.web.excluded-paths}); the default metrics do not, user-defined
-	 * default metrics do when {@code prometheus.web.exclude-user-defaults} is false.
-	 * @return {@code true} to see requests to excluded paths too
-	 */
-	default boolean recordsExcludedPaths() {
-		return false;
-	}
 
 }

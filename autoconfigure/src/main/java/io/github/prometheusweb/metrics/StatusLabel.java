@@ -22,7 +22,7 @@ package io.github.prometheusweb.metrics;
  *
  * @author prometheus-web authors
  */
-public final class StatusLabel {
+final class StatusLabel {
 
 	private static final String[] CODES = new String[600];
 
@@ -40,7 +40,7 @@ public final class StatusLabel {
 	 * Creates the label for status codes or status classes.
 	 * @param grouped whether to report the status class instead of the code
 	 */
-	public StatusLabel(boolean grouped) {
+	StatusLabel(boolean grouped) {
 		this.grouped = grouped;
 	}
 
@@ -49,7 +49,7 @@ public final class StatusLabel {
 	 * @param status the status code
 	 * @return the label value
 	 */
-	public String of(int status) {
+	String of(int status) {
 		if (this.grouped) {
 			int statusClass = status / 100;
 			return (statusClass >= 0 && statusClass < CLASSES.length) ? CLASSES[statusClass] : statusClass + "xx";

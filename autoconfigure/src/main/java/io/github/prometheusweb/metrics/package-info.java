@@ -15,6 +15,7 @@
  */
 
 /**
- * The metrics: the default request metrics, the exporter info and their label values.
+ * The metrics: the default request metrics, the info metrics, the JVM metrics and the
+ * registries they are served through, and what a recorder of completed requests sees.
  */
 package io.github.prometheusweb.metrics;

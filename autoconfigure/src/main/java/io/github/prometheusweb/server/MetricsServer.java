@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import io.github.prometheusweb.auth.ScrapeAuthentication;
+import io.github.prometheusweb.endpoint.ScrapeGuard;
+import io.github.prometheusweb.endpoint.ScrapeGuard.Rejection;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -66,7 +67,7 @@ public class MetricsServer implements SmartLifecycle {
 
 	private final PrometheusScrapeHandler scrapeHandler;
 
-	private final ScrapeAuthentication authentication;
+	private final ScrapeGuard guard;
 
 	private volatile HttpServer server;
 
@@ -78,15 +79,15 @@ public class MetricsServer implements SmartLifecycle {
 	 * @param port the port to listen on, 0 for any free port
 	 * @param path the path of the metrics, for example {@code /metrics}
 	 * @param scrapeHandler the handler that writes the scrape
-	 * @param authentication the credentials a scrape must present
+	 * @param guard what a scrape must pass first: the same as on the application's port
 	 */
 	public MetricsServer(String address, int port, String path, PrometheusScrapeHandler scrapeHandler,
-			ScrapeAuthentication authentication) {
+			ScrapeGuard guard) {
 		this.address = address;
 		this.port = port;
 		this.path = path;
 		this.scrapeHandler = scrapeHandler;
-		this.authentication = authentication;
+		this.guard = guard;
 	}
 
 	@Override
@@ -165,24 +166,29 @@ public class MetricsServer implements SmartLifecycle {
 		HttpServerScrapeExchange scrape = new HttpServerScrapeExchange(exchange);
 		try {
 			if (!this.path.equals(exchange.getRequestURI().getPath())) {
-				sendText(exchange, 404, "Not Found");
+				sendText(exchange, 404, "Not Found\n");
+				return;
 			}
-			else if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
+			if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
 				exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-				sendText(exchange, 405, "Method Not Allowed");
+				sendText(exchange, 405, "Method Not Allowed\n");
+				return;
 			}
-			else if (!this.authentication.allows(exchange.getRequestHeaders().getFirst("Authorization"))) {
-				exchange.getResponseHeaders().set("WWW-Authenticate", ScrapeAuthentication.CHALLENGE);
-				sendText(exchange, 401, "Unauthorized");
+			Rejection rejection = this.guard.check(exchange.getRequestHeaders().getFirst("Authorization"),
+					exchange.getRequestURI().getRawQuery());
+			if (rejection != null) {
+				if (rejection.challenge() != null) {
+					exchange.getResponseHeaders().set("WWW-Authenticate", rejection.challenge());
+				}
+				sendText(exchange, rejection.status(), rejection.body());
+				return;
 			}
-			else {
-				this.scrapeHandler.handleRequest(scrape);
-			}
+			this.scrapeHandler.handleRequest(scrape);
 		}
 		catch (IOException | RuntimeException ex) {
 			logger.warn("Failed to answer a scrape of the separate metrics server", ex);
 			if (!scrape.isHeadersSent()) {
-				sendText(exchange, 500, "Internal Server Error");
+				sendText(exchange, 500, "Internal Server Error\n");
 			}
 		}
 		finally {
@@ -191,7 +197,7 @@ public class MetricsServer implements SmartLifecycle {
 	}
 
 	private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
-		byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
+		byte[] body = text.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
 		if ("HEAD".equals(exchange.getRequestMethod())) {
 			exchange.sendResponseHeaders(status, -1);

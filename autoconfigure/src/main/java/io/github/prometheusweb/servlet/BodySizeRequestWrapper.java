@@ -33,7 +33,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
  *
  * @author prometheus-web authors
  */
-class BodySizeRequestWrapper extends HttpServletRequestWrapper {
+final class BodySizeRequestWrapper extends HttpServletRequestWrapper {
 
 	private CountingInputStream inputStream;
 

@@ -29,16 +29,12 @@ import jakarta.servlet.http.HttpServletRequest;
  *
  * @author prometheus-web authors
  */
-public class ExcludedPaths {
+final class ExcludedPaths {
 
 	private final Pattern[] patterns;
 
-	/**
-	 * Compiles the expressions.
-	 * @param regexes the regular expressions
-	 */
-	public ExcludedPaths(List<String> regexes) {
-		this.patterns = regexes.stream().map(Pattern::compile).toArray(Pattern[]::new);
+	ExcludedPaths(List<Pattern> patterns) {
+		this.patterns = patterns.toArray(Pattern[]::new);
 	}
 
 	/**
@@ -46,7 +42,7 @@ public class ExcludedPaths {
 	 * @param request the request
 	 * @return {@code true} if an expression matches at the start of its path
 	 */
-	public boolean matches(HttpServletRequest request) {
+	boolean matches(HttpServletRequest request) {
 		if (this.patterns.length == 0) {
 			return false;
 		}

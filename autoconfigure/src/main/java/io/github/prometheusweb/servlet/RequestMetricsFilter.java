@@ -18,97 +18,99 @@ package io.github.prometheusweb.servlet;
 
 import java.io.IOException;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 
-import io.github.prometheusweb.metrics.CompletedRequest;
-import io.github.prometheusweb.metrics.HttpMethodLabel;
-import io.github.prometheusweb.metrics.InProgressRequests;
+import io.github.prometheusweb.metrics.DefaultRequestMetrics;
 import io.github.prometheusweb.metrics.RequestRecorder;
-import jakarta.servlet.AsyncEvent;
-import jakarta.servlet.AsyncListener;
+import io.github.prometheusweb.support.RateLimitedLog;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
+import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * Times every request and hands it, once its response is complete, to the
- * {@link RequestRecorder recorders}: exactly once per request, with the status the client
- * received. Registered first in the filter chain for {@code REQUEST} dispatches, so it
- * also sees requests that never reach a handler (404, 405, rejections by other filters);
- * asynchronous requests are recorded when they complete, and error dispatches are never
- * recorded on their own. A failure in metrics code (an exception, or a linkage error from
- * mismatched client_java jars) is logged and never reaches the application.
+ * Observes every request: starts its {@link RequestObservation}, passes the application a
+ * response that completes the observation just before the client has the whole answer,
+ * and completes it at the latest when the filter chain returns: that of the original
+ * dispatch for a synchronous request, that of the last asynchronous dispatch for an
+ * asynchronous one (or, without one, when the container completes it). Registered at the
+ * start of the filter chain ({@code Ordered.HIGHEST_PRECEDENCE + 1}) for {@code REQUEST}
+ * and {@code ASYNC} dispatches, so it also sees requests that never reach a handler (404,
+ * 405, rejections by other filters).
  *
  * @author prometheus-web authors
  */
-public class RequestMetricsFilter implements Filter {
+public final class RequestMetricsFilter implements Filter {
 
 	private final RateLimitedLog failures = new RateLimitedLog(RequestMetricsFilter.class);
 
-	private final List<RequestRecorder> recorders;
-
-	private final List<RequestRecorder> excludedPathRecorders;
+	private final Completion completion;
 
 	private final ExcludedPaths excludedPaths;
 
-	private final InProgressRequests inProgress;
+	private final boolean excludeUserDefaults;
 
 	private final boolean measureSizes;
 
-	/**
-	 * Creates the filter.
-	 * @param recorders the recorders of completed requests
-	 * @param excludedPaths the paths to leave unrecorded
-	 * @param inProgress the in-progress gauge, or {@code null} if it is off
-	 * @param measureSizes whether request and response body sizes are measured
-	 */
-	public RequestMetricsFilter(List<RequestRecorder> recorders, ExcludedPaths excludedPaths,
-			InProgressRequests inProgress, boolean measureSizes) {
-		this.recorders = List.copyOf(recorders);
-		this.excludedPathRecorders = this.recorders.stream().filter(RequestRecorder::recordsExcludedPaths).toList();
-		this.excludedPaths = excludedPaths;
-		this.inProgress = inProgress;
-		this.measureSizes = measureSizes;
-	}
+	private final DefaultRequestMetrics defaultMetrics;
 
 	/**
-	 * Measures the original ({@code REQUEST}) dispatch of an HTTP request, once: the
-	 * request's own state marks it as measured, so the filter passes a request it sees
-	 * again through unchanged.
+	 * Creates the filter.
+	 * @param settings how requests are observed
+	 * @param defaultMetrics the default metrics, or {@code null} if they are off
+	 * @param requestRecorders the recorders of user-defined request metrics
+	 * @param handlerCallRecorder the recorder of the annotation metrics of handler
+	 * methods, or {@code null}
 	 */
+	public RequestMetricsFilter(ObservationSettings settings, DefaultRequestMetrics defaultMetrics,
+			List<RequestRecorder> requestRecorders, RequestRecorder handlerCallRecorder) {
+		this.completion = new Completion(settings, defaultMetrics, requestRecorders, handlerCallRecorder,
+				this.failures);
+		this.excludedPaths = new ExcludedPaths(settings.excludedPaths());
+		this.excludeUserDefaults = settings.excludeUserDefaults();
+		this.measureSizes = settings.sizes();
+		this.defaultMetrics = defaultMetrics;
+	}
+
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
-		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse
-				&& httpRequest.getDispatcherType() == DispatcherType.REQUEST
-				&& TrackedRequest.of(httpRequest) == null) {
-			measure(httpRequest, httpResponse, chain);
+		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse) {
+			RequestObservation observation = RequestObservation.of(httpRequest);
+			if (observation == null && httpRequest.getDispatcherType() == DispatcherType.REQUEST) {
+				observe(httpRequest, httpResponse, chain);
+				return;
+			}
+			if (observation != null && observation.isInProgress()
+					&& httpRequest.getDispatcherType() == DispatcherType.ASYNC) {
+				completeAfterTheLastDispatch(httpRequest, httpResponse, chain, observation);
+				return;
+			}
 		}
-		else {
-			chain.doFilter(request, response);
-		}
+		chain.doFilter(request, response);
 	}
 
-	private void measure(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-			throws ServletException, IOException {
-		boolean excluded = isExcluded(request);
-		if (excluded && this.excludedPathRecorders.isEmpty()) {
+	private void observe(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws IOException, ServletException {
+		Tracking tracking = Tracking.forPath(isExcluded(request), this.excludeUserDefaults);
+		if (tracking == Tracking.NONE) {
+			RequestObservation.notRecorded(request);
 			chain.doFilter(request, response);
 			return;
 		}
-		TrackedRequest tracked = start(request, excluded);
-		boolean measureSizes = this.measureSizes && !excluded;
-		BodySizeRequestWrapper sizedRequest = measureSizes ? new BodySizeRequestWrapper(request) : null;
-		BodySizeResponseWrapper sizedResponse = measureSizes ? new BodySizeResponseWrapper(response) : null;
+		HttpServletRequest observedRequest = (this.measureSizes && tracking.defaultMetrics())
+				? new BodySizeRequestWrapper(request) : request;
+		RequestObservation observation = RequestObservation.start(this.completion, observedRequest, response, tracking);
+		if (tracking.defaultMetrics()) {
+			countInProgress(observation);
+		}
 		Throwable escaped = null;
 		try {
-			chain.doFilter((sizedRequest != null) ? sizedRequest : request,
-					(sizedResponse != null) ? sizedResponse : response);
+			chain.doFilter(observedRequest, observation.observedResponse());
 		}
 		catch (IOException | ServletException | RuntimeException | Error ex) {
 			escaped = ex;
@@ -116,20 +118,38 @@ public class RequestMetricsFilter implements Filter {
 		}
 		finally {
 			if (escaped == null && request.isAsyncStarted()) {
-				listen(request, new Completion(tracked, request, response, sizedRequest, sizedResponse));
+				completeWhenTheContainerDoes(request, observation);
 			}
 			else {
-				record(tracked, request, response, sizedRequest, sizedResponse, escaped);
+				this.completion.complete(observation, escaped);
 			}
 		}
 	}
 
-	private void listen(HttpServletRequest request, Completion completion) {
+	/**
+	 * Completes an asynchronous request when the dispatch that produces its response
+	 * ends, before the container finishes the response (or renders an error page for an
+	 * exception that escaped it), as for a synchronous request.
+	 */
+	private void completeAfterTheLastDispatch(HttpServletRequest request, HttpServletResponse response,
+			FilterChain chain, RequestObservation observation) throws IOException, ServletException {
+		// The application writes the observed response, unless the container dispatched
+		// one
+		// that wraps it already (the one passed to startAsync).
+		HttpServletResponse observed = (response instanceof ServletResponseWrapper wrapper
+				&& wrapper.isWrapperFor(ObservedResponse.class)) ? response : observation.observedResponse();
+		Throwable escaped = null;
 		try {
-			request.getAsyncContext().addListener(completion);
+			chain.doFilter(request, observed);
 		}
-		catch (RuntimeException ex) {
-			this.failures.warn("Failed to follow an asynchronous request for its metrics", ex);
+		catch (IOException | ServletException | RuntimeException | Error ex) {
+			escaped = ex;
+			throw ex;
+		}
+		finally {
+			if (escaped != null || !request.isAsyncStarted()) {
+				this.completion.complete(observation, escaped);
+			}
 		}
 	}
 
@@ -143,151 +163,30 @@ public class RequestMetricsFilter implements Filter {
 		}
 	}
 
-	private TrackedRequest start(HttpServletRequest request, boolean excluded) {
-		TrackedRequest tracked = new TrackedRequest(System.nanoTime(), HttpMethodLabel.of(request.getMethod()));
-		request.setAttribute(TrackedRequest.ATTRIBUTE, tracked);
-		if (excluded) {
-			tracked.excludedPath();
-		}
-		else if (this.inProgress != null) {
+	private void countInProgress(RequestObservation observation) {
+		if (this.defaultMetrics != null) {
 			try {
-				tracked.inProgress(this.inProgress, this.inProgress.started(tracked.method(), request));
+				observation.inProgress(this.defaultMetrics.started(observation.method(), observation.request()));
 			}
 			catch (RuntimeException | LinkageError ex) {
 				this.failures.warn("Failed to count a request in progress", ex);
 			}
 		}
-		return tracked;
 	}
 
 	/**
-	 * Records a request whose response is complete.
+	 * Completes an asynchronous request when the container completes it, or at once if
+	 * the container cannot report its completion: then it is recorded with the status it
+	 * has so far, and leaves the in-progress gauge.
 	 */
-	private void record(TrackedRequest tracked, HttpServletRequest request, HttpServletResponse response,
-			BodySizeRequestWrapper sizedRequest, BodySizeResponseWrapper sizedResponse, Throwable escaped) {
+	private void completeWhenTheContainerDoes(HttpServletRequest request, RequestObservation observation) {
 		try {
-			long durationNanos = System.nanoTime() - tracked.startNanos();
-			tracked.leaveInProgress();
-			if (tracked.isExcludeAll()) {
-				return;
-			}
-			CompletedRequest completed = completedRequest(tracked, request, response, sizedRequest, sizedResponse,
-					escaped, durationNanos);
-			if (!tracked.isDoNotTrack()) {
-				for (RequestRecorder recorder : tracked.isExcludedPath() ? this.excludedPathRecorders
-						: this.recorders) {
-					record(recorder, completed);
-				}
-			}
-			for (RequestRecorder callback : tracked.complete(completed)) {
-				record(callback, completed);
-			}
+			request.getAsyncContext().addListener(observation);
 		}
-		catch (RuntimeException | LinkageError ex) {
-			this.failures.warn("Failed to record the metrics of a request", ex);
+		catch (RuntimeException ex) {
+			this.failures.warn("Failed to follow an asynchronous request; it is recorded with its status so far", ex);
+			this.completion.complete(observation, null);
 		}
-	}
-
-	private void record(RequestRecorder recorder, CompletedRequest completed) {
-		try {
-			recorder.record(completed);
-		}
-		catch (RuntimeException | LinkageError ex) {
-			this.failures.warn("Failed to record the metrics of a request", ex);
-		}
-	}
-
-	private static CompletedRequest completedRequest(TrackedRequest tracked, HttpServletRequest request,
-			HttpServletResponse response, BodySizeRequestWrapper sizedRequest, BodySizeResponseWrapper sizedResponse,
-			Throwable escaped, long durationNanos) {
-		int status = (escaped != null && !response.isCommitted()) ? HttpServletResponse.SC_INTERNAL_SERVER_ERROR
-				: response.getStatus();
-		Throwable escapedException = escapedException(tracked, escaped, status);
-		Throwable thrown = tracked.thrownException();
-		Throwable handledException = (thrown != null && thrown != escapedException) ? thrown : null;
-		long requestBytes = (sizedRequest != null) ? sizedRequest.bodySize() : -1;
-		long responseBytes = (sizedResponse != null) ? sizedResponse.bodySize() : -1;
-		return new CompletedRequest(request, tracked.handler(), tracked.method(), status, escapedException,
-				handledException, durationNanos, requestBytes, responseBytes, response);
-	}
-
-	/**
-	 * The exception that escaped the handler and made the response fail: it reached this
-	 * filter, or it ended an asynchronous request with a 5xx. One that a later filter
-	 * turned into another answer (Spring Security's 403 for an
-	 * {@code AccessDeniedException}) did not.
-	 */
-	private static Throwable escapedException(TrackedRequest tracked, Throwable escaped, int status) {
-		Throwable fromHandler = tracked.escapedException();
-		if (escaped != null) {
-			return (fromHandler != null) ? fromHandler : cause(escaped);
-		}
-		return (status >= 500) ? fromHandler : null;
-	}
-
-	private static Throwable cause(Throwable escaped) {
-		if (escaped instanceof ServletException servletException && servletException.getRootCause() != null) {
-			return servletException.getRootCause();
-		}
-		return escaped;
-	}
-
-	/**
-	 * Records an asynchronous request when its response is complete: once, even if the
-	 * container reports the completion more than once (as it can after an asynchronous
-	 * timeout that ends in an error dispatch).
-	 */
-	private final class Completion implements AsyncListener {
-
-		private static final AtomicIntegerFieldUpdater<Completion> RECORDED = AtomicIntegerFieldUpdater
-			.newUpdater(Completion.class, "recorded");
-
-		private volatile int recorded;
-
-		private final TrackedRequest tracked;
-
-		private final HttpServletRequest request;
-
-		private final HttpServletResponse response;
-
-		private final BodySizeRequestWrapper sizedRequest;
-
-		private final BodySizeResponseWrapper sizedResponse;
-
-		Completion(TrackedRequest tracked, HttpServletRequest request, HttpServletResponse response,
-				BodySizeRequestWrapper sizedRequest, BodySizeResponseWrapper sizedResponse) {
-			this.tracked = tracked;
-			this.request = request;
-			this.response = response;
-			this.sizedRequest = sizedRequest;
-			this.sizedResponse = sizedResponse;
-		}
-
-		void record(Throwable escaped) {
-			if (RECORDED.compareAndSet(this, 0, 1)) {
-				RequestMetricsFilter.this.record(this.tracked, this.request, this.response, this.sizedRequest,
-						this.sizedResponse, escaped);
-			}
-		}
-
-		@Override
-		public void onComplete(AsyncEvent event) {
-			record(null);
-		}
-
-		@Override
-		public void onTimeout(AsyncEvent event) {
-		}
-
-		@Override
-		public void onError(AsyncEvent event) {
-		}
-
-		@Override
-		public void onStartAsync(AsyncEvent event) {
-			event.getAsyncContext().addListener(this);
-		}
-
 	}
 
 }

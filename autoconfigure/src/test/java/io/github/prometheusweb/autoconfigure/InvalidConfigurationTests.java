@@ -77,6 +77,24 @@ class InvalidConfigurationTests {
 	}
 
 	@Test
+	void defaultLabelThatClashesWithABuiltInLabelFailsEvenWithoutTheDefaultMetrics() {
+		assertStartupFails(
+				new String[] { "prometheus.web.default-labels.status=x", "prometheus.web.export-defaults=false" },
+				"prometheus.web.default-labels.status", "status");
+	}
+
+	@Test
+	void basicAuthUserNameWithoutPassword() {
+		assertStartupFails("prometheus.web.endpoint.basic-auth.username=scraper",
+				"prometheus.web.endpoint.basic-auth.username", "prometheus.web.endpoint.basic-auth.password");
+	}
+
+	@Test
+	void cardinalityLimitBelowOne() {
+		assertStartupFails("prometheus.web.cardinality-limit=0", "prometheus.web.cardinality-limit", "0");
+	}
+
+	@Test
 	void unknownGroupBy() {
 		assertStartupFails("prometheus.web.group-by=sideways", "prometheus.web.group-by", "sideways");
 	}
@@ -93,7 +111,12 @@ class InvalidConfigurationTests {
 	}
 
 	private void assertStartupFails(String property, String name, String value) {
-		this.contextRunner.withPropertyValues(property).run((context) -> {
+		assertStartupFails(new String[] { property }, name, value);
+	}
+
+	private void assertStartupFails(String[] properties, String name, String value) {
+		String property = String.join(", ", properties);
+		this.contextRunner.withPropertyValues(properties).run((context) -> {
 			assertThat(context).hasFailed();
 			String messages = String.join("\n", messages(context.getStartupFailure()));
 			assertThat(messages).as("startup failure for %s", property).contains(name).contains(value);

@@ -18,25 +18,31 @@ package io.github.prometheusweb.autoconfigure;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.github.prometheusweb.custom.AnnotationMetrics;
+import io.github.prometheusweb.custom.CustomMetricCatalog;
+import io.github.prometheusweb.custom.CustomMetricType;
+import io.github.prometheusweb.custom.CustomMetricsAdvisor;
+import io.github.prometheusweb.custom.UserDefaultMetrics;
 import io.github.prometheusweb.endpoint.PrometheusScrapeController;
-import io.github.prometheusweb.grouping.EndpointGrouping;
-import io.github.prometheusweb.grouping.FullPathGrouping;
+import io.github.prometheusweb.endpoint.ScrapeAuthentication;
+import io.github.prometheusweb.endpoint.ScrapeGuard;
 import io.github.prometheusweb.grouping.GroupBy;
 import io.github.prometheusweb.grouping.GroupByStrategy;
 import io.github.prometheusweb.grouping.HandlerDetails;
-import io.github.prometheusweb.grouping.PathGrouping;
-import io.github.prometheusweb.grouping.RouteTemplateGrouping;
-import io.github.prometheusweb.metrics.RegistryBridge;
+import io.github.prometheusweb.labels.CardinalityLimits;
+import io.github.prometheusweb.labels.DefaultLabels;
+import io.github.prometheusweb.metrics.ApplicationInfo;
 import io.github.prometheusweb.metrics.DefaultRequestMetrics;
 import io.github.prometheusweb.metrics.ExporterInfo;
-import io.github.prometheusweb.metrics.InProgressRequests;
 import io.github.prometheusweb.metrics.JvmMetricsRegistration;
-import io.github.prometheusweb.servlet.ExcludedPaths;
-import io.github.prometheusweb.servlet.HandledExceptionRecorder;
-import io.github.prometheusweb.servlet.HandlerDetailsInterceptor;
+import io.github.prometheusweb.metrics.RegistryBridge;
+import io.github.prometheusweb.servlet.HandlerObservationInterceptor;
 import io.github.prometheusweb.servlet.RequestMetricsFilter;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -45,8 +51,10 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableWebApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
@@ -68,29 +76,56 @@ class PrometheusWebAutoConfigurationTests {
 	void createsEveryBeanInAServletWebApplication() {
 		this.contextRunner.run((context) -> assertThat(context).hasSingleBean(PrometheusWebProperties.class)
 			.hasSingleBean(PrometheusRegistry.class)
-			.hasSingleBean(RouteTemplateGrouping.class)
+			.hasSingleBean(GroupByStrategy.class)
+			.hasSingleBean(CardinalityLimits.class)
+			.hasSingleBean(DefaultLabels.class)
 			.hasSingleBean(RegistryBridge.class)
-			.hasSingleBean(HandlerDetailsInterceptor.class)
+			.hasSingleBean(HandlerObservationInterceptor.class)
 			.hasSingleBean(PrometheusWebMvcConfigurer.class)
-			.hasSingleBean(HandledExceptionRecorder.class)
 			.hasSingleBean(RequestMetricsFilter.class)
 			.hasSingleBean(DefaultRequestMetrics.class)
 			.hasSingleBean(ExporterInfo.class)
+			.hasSingleBean(CustomMetricCatalog.class)
+			.hasSingleBean(AnnotationMetrics.class)
+			.hasSingleBean(CustomMetricsAdvisor.class)
+			.hasSingleBean(UserDefaultMetrics.class)
+			.hasSingleBean(ApplicationInfo.class)
 			.hasSingleBean(JvmMetricsRegistration.class)
 			.hasSingleBean(PrometheusScrapeHandler.class)
-			.hasSingleBean(PrometheusScrapeController.class)
-			.doesNotHaveBean(InProgressRequests.class));
+			.hasSingleBean(ScrapeGuard.class)
+			.hasSingleBean(PrometheusScrapeController.class));
 	}
 
 	@Test
-	void registersTheFilterFirstForRequestDispatchesOnly() {
+	void everyBeanNameStartsWithPrometheusWeb() {
+		this.contextRunner.run((context) -> assertThat(starterBeanNames(context)).hasSizeGreaterThan(15)
+			.allMatch((name) -> name.startsWith("prometheusWeb"), "starts with prometheusWeb"));
+	}
+
+	@Test
+	void beansOfTheApplicationWithTheOldGenericNamesDoNotClash() {
+		this.contextRunner.withBean("applicationInfo", String.class, () -> "the application's own")
+			.withBean("customMetrics", String.class, () -> "the application's own")
+			.withBean("groupByStrategy", String.class, () -> "the application's own")
+			.withBean("cardinalityLimits", String.class, () -> "the application's own")
+			.withBean("requestMetricsFilter", String.class, () -> "the application's own")
+			.withBean("exporterInfo", String.class, () -> "the application's own")
+			.withBean("prometheusRegistry", String.class, () -> "the application's own")
+			.run((context) -> {
+				assertThat(context).hasNotFailed().hasSingleBean(RequestMetricsFilter.class);
+				assertThat(context.getBean("applicationInfo")).isEqualTo("the application's own");
+			});
+	}
+
+	@Test
+	void registersTheFilterFirstForRequestAndAsyncDispatches() {
 		this.contextRunner.run((context) -> {
-			FilterRegistrationBean<?> registration = context.getBean("requestMetricsFilterRegistration",
+			FilterRegistrationBean<?> registration = context.getBean("prometheusWebRequestMetricsFilterRegistration",
 					FilterRegistrationBean.class);
 			assertThat(registration.getFilter()).isSameAs(context.getBean(RequestMetricsFilter.class));
 			assertThat(registration.getOrder()).isEqualTo(Ordered.HIGHEST_PRECEDENCE + 1);
 			assertThat(registration).extracting("dispatcherTypes")
-				.isEqualTo(java.util.EnumSet.of(DispatcherType.REQUEST));
+				.isEqualTo(EnumSet.of(DispatcherType.REQUEST, DispatcherType.ASYNC));
 		});
 	}
 
@@ -140,10 +175,10 @@ class PrometheusWebAutoConfigurationTests {
 	}
 
 	@Test
-	void endpointCanBeTurnedOff() {
+	void endpointCanBeTurnedOffLeavingTheScrapeHandlerToTheSeparatePort() {
 		this.contextRunner.withPropertyValues("prometheus.web.endpoint.enabled=false")
 			.run((context) -> assertThat(context).doesNotHaveBean(PrometheusScrapeController.class)
-				.doesNotHaveBean(PrometheusScrapeHandler.class)
+				.hasSingleBean(PrometheusScrapeHandler.class)
 				.hasSingleBean(DefaultRequestMetrics.class));
 	}
 
@@ -155,16 +190,18 @@ class PrometheusWebAutoConfigurationTests {
 
 	@Test
 	void inProgressGaugeIsOptIn() {
+		this.contextRunner
+			.run((context) -> assertThat(familyNames(context)).doesNotContain("spring_http_requests_in_progress"));
 		this.contextRunner.withPropertyValues("prometheus.web.in-progress.enabled=true")
-			.run((context) -> assertThat(context).hasSingleBean(InProgressRequests.class));
+			.run((context) -> assertThat(familyNames(context)).contains("spring_http_requests_in_progress"));
 	}
 
 	@Test
 	void groupByChoosesTheStrategy() {
-		Map<String, Class<?>> strategies = Map.of("url-rule", RouteTemplateGrouping.class, "path", PathGrouping.class,
-				"full-path", FullPathGrouping.class, "endpoint", EndpointGrouping.class);
-		strategies.forEach((value, type) -> this.contextRunner.withPropertyValues("prometheus.web.group-by=" + value)
-			.run((context) -> assertThat(context.getBean(GroupByStrategy.class)).isInstanceOf(type)));
+		Map<String, String> labels = Map.of("url-rule", "url_rule", "path", "path", "full-path", "full_path",
+				"endpoint", "endpoint");
+		labels.forEach((value, label) -> this.contextRunner.withPropertyValues("prometheus.web.group-by=" + value)
+			.run((context) -> assertThat(context.getBean(GroupByStrategy.class).labelName()).isEqualTo(label)));
 	}
 
 	@Test
@@ -172,10 +209,7 @@ class PrometheusWebAutoConfigurationTests {
 		PrometheusRegistry registry = new PrometheusRegistry();
 		this.contextRunner.withBean(PrometheusRegistry.class, () -> registry).run((context) -> {
 			assertThat(context.getBean(PrometheusRegistry.class)).isSameAs(registry);
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			PrometheusTextFormatWriter.create().write(out, registry.scrape());
-			assertThat(out.toString(StandardCharsets.UTF_8))
-				.contains("spring_exporter_info{version=\"" + ExporterInfo.version() + "\"} 1");
+			assertThat(scrape(context)).contains("spring_exporter_info{version=\"" + ExporterInfo.version() + "\"} 1");
 		});
 	}
 
@@ -199,16 +233,14 @@ class PrometheusWebAutoConfigurationTests {
 	}
 
 	@Test
-	void userFilterInterceptorAndEndpointWin() {
-		RequestMetricsFilter filter = new RequestMetricsFilter(List.of(), new ExcludedPaths(List.of()), null, false);
-		HandlerDetailsInterceptor interceptor = new HandlerDetailsInterceptor();
-		PrometheusScrapeController endpoint = new PrometheusScrapeController(new PrometheusScrapeHandler());
-		this.contextRunner.withBean(RequestMetricsFilter.class, () -> filter)
-			.withBean(HandlerDetailsInterceptor.class, () -> interceptor)
+	void userScrapeHandlerAndEndpointWin() {
+		PrometheusScrapeHandler handler = new PrometheusScrapeHandler();
+		PrometheusScrapeController endpoint = new PrometheusScrapeController(handler,
+				new ScrapeGuard(ScrapeAuthentication.of(null, null)));
+		this.contextRunner.withBean(PrometheusScrapeHandler.class, () -> handler)
 			.withBean(PrometheusScrapeController.class, () -> endpoint)
 			.run((context) -> {
-				assertThat(context.getBean(RequestMetricsFilter.class)).isSameAs(filter);
-				assertThat(context.getBean(HandlerDetailsInterceptor.class)).isSameAs(interceptor);
+				assertThat(context.getBean(PrometheusScrapeHandler.class)).isSameAs(handler);
 				assertThat(context.getBean(PrometheusScrapeController.class)).isSameAs(endpoint);
 			});
 	}
@@ -222,9 +254,17 @@ class PrometheusWebAutoConfigurationTests {
 					"prometheus.web.summary-quantiles=0.5,0.99", "prometheus.web.native-histograms=true",
 					"prometheus.web.excluded-paths=/exc,/health.*", "prometheus.web.exclude-user-defaults=false",
 					"prometheus.web.default-labels.app_name=Test-App", "prometheus.web.count-handled-exceptions=true",
-					"prometheus.web.in-progress.enabled=true", "prometheus.web.sizes.enabled=true",
-					"prometheus.web.endpoint.enabled=false", "prometheus.web.endpoint.path=/my-metrics",
-					"prometheus.web.jvm-metrics=false")
+					"prometheus.web.cardinality-limit=50", "prometheus.web.in-progress.enabled=true",
+					"prometheus.web.sizes.enabled=true", "prometheus.web.endpoint.enabled=false",
+					"prometheus.web.endpoint.path=/my-metrics", "prometheus.web.endpoint.basic-auth.username=scraper",
+					"prometheus.web.endpoint.basic-auth.password=secret", "prometheus.web.server.address=127.0.0.1",
+					"prometheus.web.jvm-metrics=false", "prometheus.web.exemplars.enabled=false",
+					"prometheus.web.metrics[0].type=histogram", "prometheus.web.metrics[0].name=by_tenant",
+					"prometheus.web.metrics[0].help=By tenant", "prometheus.web.metrics[0].labels.tenant=acme",
+					"prometheus.web.metrics[0].buckets=0.1,1", "prometheus.web.metrics[1].type=summary",
+					"prometheus.web.metrics[1].name=timed", "prometheus.web.metrics[1].help=Timed",
+					"prometheus.web.metrics[1].quantiles=0.5", "prometheus.web.info.name=shop_info",
+					"prometheus.web.info.labels.region=eu")
 			.run((context) -> {
 				PrometheusWebProperties properties = context.getBean(PrometheusWebProperties.class);
 				assertThat(properties.isExportDefaults()).isFalse();
@@ -239,12 +279,34 @@ class PrometheusWebAutoConfigurationTests {
 				assertThat(properties.isExcludeUserDefaults()).isFalse();
 				assertThat(properties.getDefaultLabels()).containsExactly(Map.entry("app_name", "Test-App"));
 				assertThat(properties.isCountHandledExceptions()).isTrue();
+				assertThat(properties.getCardinalityLimit()).isEqualTo(50);
 				assertThat(properties.getInProgress().isEnabled()).isTrue();
 				assertThat(properties.getSizes().isEnabled()).isTrue();
 				assertThat(properties.getEndpoint().isEnabled()).isFalse();
 				assertThat(properties.getEndpoint().getPath()).isEqualTo("/my-metrics");
+				assertThat(properties.getEndpoint().getBasicAuth().getUsername()).isEqualTo("scraper");
+				assertThat(properties.getEndpoint().getBasicAuth().getPassword()).isEqualTo("secret");
+				assertThat(properties.getServer().getAddress()).isEqualTo("127.0.0.1");
 				assertThat(properties.isJvmMetrics()).isFalse();
+				assertThat(properties.getExemplars().isEnabled()).isFalse();
+				assertThat(properties.getMetrics()).hasSize(2);
+				UserMetricProperties histogram = properties.getMetrics().get(0);
+				assertThat(histogram.getType()).isEqualTo(CustomMetricType.HISTOGRAM);
+				assertThat(histogram.getName()).isEqualTo("by_tenant");
+				assertThat(histogram.getHelp()).isEqualTo("By tenant");
+				assertThat(histogram.getLabels()).containsExactly(Map.entry("tenant", "acme"));
+				assertThat(histogram.getBuckets()).containsExactly(0.1, 1.0);
+				assertThat(properties.getMetrics().get(1).getQuantiles()).containsExactly(0.5);
+				assertThat(properties.getInfo().getName()).isEqualTo("shop_info");
+				assertThat(properties.getInfo().getLabels()).containsExactly(Map.entry("region", "eu"));
 			});
+	}
+
+	@Test
+	void bindsTheSeparatePort() {
+		this.contextRunner.withPropertyValues("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")
+			.run((context) -> assertThat(context.getBean(PrometheusWebProperties.class).getServer().getPort())
+				.isZero());
 	}
 
 	@Test
@@ -265,12 +327,63 @@ class PrometheusWebAutoConfigurationTests {
 			assertThat(properties.isExcludeUserDefaults()).isTrue();
 			assertThat(properties.getDefaultLabels()).isEmpty();
 			assertThat(properties.isCountHandledExceptions()).isFalse();
+			assertThat(properties.getCardinalityLimit()).isEqualTo(1000);
 			assertThat(properties.getInProgress().isEnabled()).isFalse();
 			assertThat(properties.getSizes().isEnabled()).isFalse();
 			assertThat(properties.getEndpoint().isEnabled()).isTrue();
 			assertThat(properties.getEndpoint().getPath()).isEqualTo("/metrics");
+			assertThat(properties.getEndpoint().getBasicAuth().getUsername()).isNull();
+			assertThat(properties.getEndpoint().getBasicAuth().getPassword()).isNull();
+			assertThat(properties.getServer().getPort()).isNull();
+			assertThat(properties.getServer().getAddress()).isEqualTo("0.0.0.0");
 			assertThat(properties.isJvmMetrics()).isTrue();
+			assertThat(properties.getExemplars().isEnabled()).isTrue();
+			assertThat(properties.getMetrics()).isEmpty();
+			assertThat(properties.getInfo().getName()).isEqualTo("app_info");
+			assertThat(properties.getInfo().getLabels()).isEmpty();
 		});
+	}
+
+	private static List<String> familyNames(AssertableWebApplicationContext context) {
+		return context.getBean(PrometheusRegistry.class)
+			.scrape()
+			.stream()
+			.map((snapshot) -> snapshot.getMetadata().getPrometheusName())
+			.toList();
+	}
+
+	private static String scrape(AssertableWebApplicationContext context) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try {
+			PrometheusTextFormatWriter.create().write(out, context.getBean(PrometheusRegistry.class).scrape());
+		}
+		catch (java.io.IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return out.toString(StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The names of the beans that the configuration classes of the starter define.
+	 */
+	private static List<String> starterBeanNames(AssertableWebApplicationContext context) {
+		Set<String> configurations = Set
+			.of(context.getBeanNamesForAnnotation(org.springframework.context.annotation.Configuration.class));
+		List<String> names = new ArrayList<>();
+		for (String name : context.getBeanDefinitionNames()) {
+			BeanDefinition definition = context.getBeanFactory().getBeanDefinition(name);
+			String factory = definition.getFactoryBeanName();
+			String factoryClass = (factory != null && configurations.contains(factory))
+					? context.getBeanFactory().getBeanDefinition(factory).getBeanClassName() : null;
+			boolean staticBeanMethod = definition.getFactoryMethodName() != null && factory == null
+					&& definition.getBeanClassName() != null
+					&& definition.getBeanClassName().startsWith("io.github.prometheusweb.autoconfigure.");
+			if ((factoryClass != null && factoryClass.startsWith("io.github.prometheusweb.autoconfigure."))
+					|| staticBeanMethod) {
+				names.add(name);
+			}
+		}
+		return names;
 	}
 
 }

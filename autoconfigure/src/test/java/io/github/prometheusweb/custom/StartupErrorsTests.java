@@ -22,9 +22,12 @@ import io.github.prometheusweb.annotation.Label;
 import io.github.prometheusweb.annotation.PrometheusCounter;
 import io.github.prometheusweb.annotation.PrometheusGauge;
 import io.github.prometheusweb.annotation.PrometheusHistogram;
-import io.github.prometheusweb.testapp.RunningApp;
+import io.github.prometheusweb.testapp.MockApp;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.SmartFactoryBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.stereotype.Service;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +80,12 @@ class StartupErrorsTests {
 	}
 
 	@Test
+	void badDeclarationOnABeanWhoseClassIsUnknownAtStartupFailsItsCreation() {
+		assertThat(startupFailure(new Class<?>[] { MadeByAFactory.class }))
+			.contains(Counted.class.getName() + ".call: metric name '1bad' is not a valid metric name");
+	}
+
+	@Test
 	void badPropertiesNameThePropertyAndTheValue() {
 		assertThat(startupFailure(new Class<?>[0], "prometheus.web.default-labels.dm=#{#request.}"))
 			.contains("prometheus.web.default-labels.dm: label 'dm' value '#{#request.}' is not a valid SpEL template");
@@ -95,13 +104,51 @@ class StartupErrorsTests {
 	}
 
 	private static String startupFailure(Class<?>[] sources, String... properties) {
-		Throwable failure = catchThrowable(() -> RunningApp.start(sources, properties).close());
+		Throwable failure = catchThrowable(() -> MockApp.start(sources, properties).close());
 		assertThat(failure).as("startup failure").isNotNull();
 		List<String> messages = new ArrayList<>();
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
 			messages.add(String.valueOf(cause.getMessage()));
 		}
 		return String.join("\n", messages);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class MadeByAFactory {
+
+		@Bean
+		static SmartFactoryBean<Object> counted() {
+			return new SmartFactoryBean<>() {
+
+				@Override
+				public Object getObject() {
+					return new Counted();
+				}
+
+				@Override
+				public Class<?> getObjectType() {
+					return null;
+				}
+
+				@Override
+				public boolean isEagerInit() {
+					return true;
+				}
+
+			};
+		}
+
+	}
+
+	/**
+	 * A class that only its factory knows, so its type is unknown until it is made.
+	 */
+	public static class Counted {
+
+		@PrometheusCounter(name = "1bad", help = "Bad")
+		public void call() {
+		}
+
 	}
 
 	@Service

@@ -16,11 +16,14 @@
 
 package io.github.prometheusweb.server;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.BindException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +34,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import io.github.prometheusweb.testapp.RunningApp;
+import io.github.prometheusweb.testapp.MockApp;
 import io.github.prometheusweb.testapp.Scrape;
 import org.junit.jupiter.api.Test;
 
@@ -50,10 +53,8 @@ class MetricsServerIntegrationTests {
 
 	@Test
 	void separatePortServesTheMetricsOfTheApplication() {
-		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
-				"prometheus.web.server.address=127.0.0.1")) {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
 			app.get(2, "/items/1", 200);
-			app.awaitRecorded();
 			HttpResponse<String> response = send(app, "GET", "/metrics");
 			assertThat(response.statusCode()).isEqualTo(200);
 			assertThat(response.headers().firstValue("Content-Type"))
@@ -68,8 +69,7 @@ class MetricsServerIntegrationTests {
 
 	@Test
 	void separatePortNegotiatesOpenMetrics() {
-		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
-				"prometheus.web.server.address=127.0.0.1")) {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
 			HttpResponse<String> response = send(app, "GET", "/metrics", "Accept",
 					"application/openmetrics-text; version=1.0.0; charset=utf-8");
 			assertThat(response.statusCode()).isEqualTo(200);
@@ -81,8 +81,7 @@ class MetricsServerIntegrationTests {
 
 	@Test
 	void onlyTheMetricsPathAnswersOnTheSeparatePort() {
-		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
-				"prometheus.web.server.address=127.0.0.1")) {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
 			assertThat(send(app, "GET", "/").statusCode()).isEqualTo(404);
 			assertThat(send(app, "GET", "/items/1").statusCode()).isEqualTo(404);
 			assertThat(send(app, "GET", "/metrics/x").statusCode()).isEqualTo(404);
@@ -93,8 +92,8 @@ class MetricsServerIntegrationTests {
 
 	@Test
 	void separatePortUsesTheEndpointPath() {
-		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
-				"prometheus.web.server.address=127.0.0.1", "prometheus.web.endpoint.path=/prometheus")) {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1",
+				"prometheus.web.endpoint.path=/prometheus")) {
 			assertThat(send(app, "GET", "/prometheus").statusCode()).isEqualTo(200);
 			assertThat(send(app, "GET", "/metrics").statusCode()).isEqualTo(404);
 		}
@@ -102,11 +101,10 @@ class MetricsServerIntegrationTests {
 
 	@Test
 	void disabledEndpointLeavesMetricsOnlyOnTheSeparatePort() {
-		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
-				"prometheus.web.server.address=127.0.0.1", "prometheus.web.endpoint.enabled=false")) {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1",
+				"prometheus.web.endpoint.enabled=false")) {
 			app.get(1, "/items/1", 200);
 			assertThat(app.get("/metrics").statusCode()).isEqualTo(404);
-			app.awaitRecorded();
 			HttpResponse<String> response = send(app, "GET", "/metrics");
 			assertThat(response.statusCode()).isEqualTo(200);
 			new Scrape(response.body()).assertValue("spring_http_request_total{method=\"GET\",status=\"200\"}")
@@ -116,11 +114,10 @@ class MetricsServerIntegrationTests {
 
 	@Test
 	void basicAuthProtectsTheSeparatePort() {
-		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0",
-				"prometheus.web.server.address=127.0.0.1", "prometheus.web.endpoint.basic-auth.username=prometheus",
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1",
+				"prometheus.web.endpoint.basic-auth.username=prometheus",
 				"prometheus.web.endpoint.basic-auth.password=s3cret")) {
 			app.get(1, "/items/1", 200);
-			app.awaitRecorded();
 			HttpResponse<String> anonymous = send(app, "GET", "/metrics");
 			assertThat(anonymous.statusCode()).isEqualTo(401);
 			assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValue("Basic realm=\"metrics\"");
@@ -135,10 +132,20 @@ class MetricsServerIntegrationTests {
 	}
 
 	@Test
+	void badScrapeRequestsAreBadRequestsOnBothPorts() throws IOException {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
+			assertThat(send(app, "GET", "/metrics?debug=foo").statusCode()).isEqualTo(400);
+			assertThat(app.get("/metrics?debug=foo").statusCode()).isEqualTo(400);
+			assertThat(rawGetStatus(port(app), "/metrics?name%5B%5D=%ZZ")).isEqualTo(400);
+			assertThat(send(app, "GET", "/metrics?debug=text").statusCode()).isEqualTo(200);
+		}
+	}
+
+	@Test
 	void portInUseFailsStartupNamingThePortAndTheProperty() throws IOException {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 			int port = taken.getLocalPort();
-			Throwable failure = catchThrowable(() -> RunningApp.start("prometheus.web.server.port=" + port,
+			Throwable failure = catchThrowable(() -> MockApp.start("prometheus.web.server.port=" + port,
 					"prometheus.web.server.address=127.0.0.1"));
 			assertThat(failure)
 				.hasStackTraceContaining("prometheus.web.server.port " + port + " is already in use on 127.0.0.1")
@@ -148,7 +155,7 @@ class MetricsServerIntegrationTests {
 
 	@Test
 	void serverStopsWhenTheContextCloses() {
-		RunningApp app = RunningApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1");
+		MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1");
 		MetricsServer server = app.context().getBean(MetricsServer.class);
 		int port = server.getPort();
 		assertThat(send(port, "GET", "/metrics").statusCode()).isEqualTo(200);
@@ -160,8 +167,21 @@ class MetricsServerIntegrationTests {
 
 	@Test
 	void noServerWithoutPort() {
-		try (RunningApp app = RunningApp.start()) {
+		try (MockApp app = MockApp.start()) {
 			assertThat(app.context().getBeanProvider(MetricsServer.class).getIfAvailable()).isNull();
+		}
+	}
+
+	private static int rawGetStatus(int port, String pathAndQuery) throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			socket.setSoTimeout(30_000);
+			socket.getOutputStream()
+				.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			String statusLine = new BufferedReader(
+					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+				.readLine();
+			return Integer.parseInt(statusLine.split(" ")[1]);
 		}
 	}
 
@@ -170,11 +190,11 @@ class MetricsServerIntegrationTests {
 				+ Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 	}
 
-	private static int port(RunningApp app) {
+	private static int port(MockApp app) {
 		return app.context().getBean(MetricsServer.class).getPort();
 	}
 
-	private static HttpResponse<String> send(RunningApp app, String method, String path, String... headers) {
+	private static HttpResponse<String> send(MockApp app, String method, String path, String... headers) {
 		return send(port(app), method, path, headers);
 	}
 

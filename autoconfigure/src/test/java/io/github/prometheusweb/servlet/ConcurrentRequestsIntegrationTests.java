@@ -33,9 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ConcurrentRequestsIntegrationTests {
 
-	private static final int THREADS = 32;
+	private static final int THREADS = 8;
 
-	private static final int REQUESTS_PER_THREAD = 1000;
+	private static final int REQUESTS_PER_THREAD = 200;
 
 	@Test
 	void everyCounterAndHistogramCountMatchesTheRequestsSent() throws Exception {

@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.request.async.DeferredResult;
@@ -59,6 +60,13 @@ public class AsyncController {
 		return result;
 	}
 
+	@GetMapping("/async/no-body")
+	public DeferredResult<ResponseEntity<Void>> noBody() {
+		DeferredResult<ResponseEntity<Void>> result = new DeferredResult<>();
+		this.scheduler.schedule(() -> result.setResult(ResponseEntity.accepted().build()), 50, TimeUnit.MILLISECONDS);
+		return result;
+	}
+
 	@GetMapping("/async/future")
 	public CompletableFuture<String> future() {
 		return CompletableFuture.supplyAsync(() -> "future",
@@ -67,7 +75,7 @@ public class AsyncController {
 
 	@GetMapping("/async/timeout")
 	public WebAsyncTask<String> timeout() {
-		return new WebAsyncTask<>(1000, () -> {
+		return new WebAsyncTask<>(300, () -> {
 			Thread.sleep(3000);
 			return "too late";
 		});

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -69,7 +70,7 @@ public final class RunningApp implements AutoCloseable {
 	 * @return the running application
 	 */
 	public static RunningApp start(Class<?>[] extraSources, String... properties) {
-		List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class));
+		List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class, EveryAutoConfiguration.class));
 		sources.addAll(List.of(extraSources));
 		List<String> all = new ArrayList<>(
 				List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
@@ -180,7 +181,6 @@ public final class RunningApp implements AutoCloseable {
 	}
 
 	public Scrape scrape(String path) {
-		awaitRecorded();
 		HttpResponse<String> response = get(path);
 		if (response.statusCode() != 200) {
 			throw new AssertionError("GET " + path + " answered " + response.statusCode());
@@ -188,16 +188,17 @@ public final class RunningApp implements AutoCloseable {
 		return new Scrape(response.body());
 	}
 
-	/**
-	 * Waits until the server has recorded every request it answered.
-	 */
-	public void awaitRecorded() {
-		this.context.getBeanProvider(InFlightRequests.class).ifAvailable(InFlightRequests::awaitNone);
-	}
-
 	@Override
 	public void close() {
 		this.context.close();
+	}
+
+	/**
+	 * Every auto-configuration of the classpath, as in an application.
+	 */
+	@EnableAutoConfiguration
+	static class EveryAutoConfiguration {
+
 	}
 
 }

@@ -21,33 +21,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.SpringBootConfiguration;
-import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 
 /**
- * The application the behaviour tests run: the test controllers, plus a filter that
- * rejects {@code /secured/**} with 401 before the {@code DispatcherServlet}, as a
- * security filter would.
+ * What the behaviour tests run: the test controllers, plus a filter that rejects
+ * {@code /secured/**} with 401 before the {@code DispatcherServlet}, as a security filter
+ * would. {@link RunningApp} runs it with every auto-configuration of the classpath, as an
+ * application would; {@link MockApp} with those that Spring MVC and prometheus-web need.
  */
 @SpringBootConfiguration
-@EnableAutoConfiguration
 @Import({ TestController.class, AsyncController.class, UntrackedController.class })
 public class TestApplication {
-
-	@Bean
-	InFlightRequests inFlightRequests() {
-		return new InFlightRequests();
-	}
-
-	@Bean
-	FilterRegistrationBean<InFlightRequests> inFlightRequestsRegistration(InFlightRequests inFlightRequests) {
-		FilterRegistrationBean<InFlightRequests> registration = new FilterRegistrationBean<>(inFlightRequests);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
-	}
 
 	@Bean
 	FilterRegistrationBean<Filter> rejectingFilter() {

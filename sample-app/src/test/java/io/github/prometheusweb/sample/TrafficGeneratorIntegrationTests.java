@@ -33,6 +33,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Integration tests for {@link TrafficGenerator}: the sample app on a random loopback
@@ -57,23 +58,18 @@ class TrafficGeneratorIntegrationTests {
 	}
 
 	@Test
-	void trafficReachesEveryRouteOfTheMixAndStopsWhenTheContextCloses() throws InterruptedException {
+	void trafficReachesEveryRouteOfTheMixAndStopsWhenTheContextCloses() {
 		Set<String> expectedRoutes = Set.of("/one", "/two", "/three", "/four", "/items/{id}", "/fail", "/crash",
 				"none");
 		TrafficGenerator generator;
-		Set<String> seen;
 		try (ConfigurableApplicationContext context = start("--sample.traffic.enabled=true",
 				"--sample.traffic.concurrency=4", "--sample.traffic.pause=10ms")) {
 			generator = context.getBean(TrafficGenerator.class);
 			assertThat(generator.isRunning()).isTrue();
-			seen = routesSeen(context);
-			long deadline = System.nanoTime() + WAIT.toNanos();
-			while (!seen.containsAll(expectedRoutes) && System.nanoTime() < deadline) {
-				Thread.sleep(200);
-				seen = routesSeen(context);
-			}
+			await().atMost(WAIT)
+				.pollInterval(Duration.ofMillis(200))
+				.untilAsserted(() -> assertThat(routesSeen(context)).isEqualTo(expectedRoutes));
 		}
-		assertThat(seen).isEqualTo(expectedRoutes);
 		assertThat(generator.isRunning()).isFalse();
 	}
 

@@ -54,8 +54,6 @@ public final class RequestPath implements FilterChain {
 	 */
 	public static final String ROUTE = "/items/{id}";
 
-	private static final String TRACKED_REQUEST_ATTRIBUTE = "io.github.prometheusweb.servlet.TrackedRequest";
-
 	private final Filter filter;
 
 	private final HandlerInterceptor[] interceptors;
@@ -107,9 +105,7 @@ public final class RequestPath implements FilterChain {
 		else {
 			doFilter(request, response);
 		}
-		request.removeAttribute(TRACKED_REQUEST_ATTRIBUTE);
-		request.removeAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-		request.removeAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
+		request.clearAttributes();
 	}
 
 	@Override

@@ -19,6 +19,8 @@ package io.github.prometheusweb.benchmarks;
 import java.io.IOException;
 
 import io.github.prometheusweb.endpoint.PrometheusScrapeController;
+import io.github.prometheusweb.endpoint.ScrapeAuthentication;
+import io.github.prometheusweb.endpoint.ScrapeGuard;
 import io.prometheus.metrics.config.PrometheusProperties;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
@@ -80,7 +82,8 @@ public class ScrapeBenchmark {
 			counter.labelValues("GET", "/route/" + (i / 4), String.valueOf(200 + (i % 4))).inc(i);
 		}
 		this.controller = new PrometheusScrapeController(
-				new PrometheusScrapeHandler(PrometheusProperties.get(), registry));
+				new PrometheusScrapeHandler(PrometheusProperties.get(), registry),
+				new ScrapeGuard(ScrapeAuthentication.of(null, null)));
 	}
 
 	/**
