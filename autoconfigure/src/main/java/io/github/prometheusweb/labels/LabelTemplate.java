@@ -21,9 +21,12 @@ import io.github.prometheusweb.support.MetricRules;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.NativeDetector;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.common.TemplateParserContext;
+import org.springframework.expression.spel.SpelCompilerMode;
+import org.springframework.expression.spel.SpelParserConfiguration;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 /**
@@ -42,7 +45,14 @@ public final class LabelTemplate {
 
 	private static final Log logger = LogFactory.getLog(LabelTemplate.class);
 
-	private static final SpelExpressionParser parser = new SpelExpressionParser();
+	/**
+	 * Compiles an expression to bytecode once it has been evaluated a few times, and
+	 * falls back to interpreting it if the compiled form fails; only interprets in a
+	 * native image, which cannot load classes.
+	 */
+	private static final SpelExpressionParser parser = new SpelExpressionParser(
+			new SpelParserConfiguration(NativeDetector.inNativeImage() ? SpelCompilerMode.OFF : SpelCompilerMode.MIXED,
+					LabelTemplate.class.getClassLoader()));
 
 	private static final TemplateParserContext templateContext = new TemplateParserContext();
 
@@ -116,12 +126,23 @@ public final class LabelTemplate {
 	 * expression failed
 	 */
 	public String value(LabelContext context) {
+		return (this.expression != null) ? labelValue(evaluate(context)) : this.literal;
+	}
+
+	/**
+	 * What the template gives for one observation, before it becomes a label value: the
+	 * literal, or the expression's result as it is (an {@code Integer} status, say), so
+	 * that a caller can look up the series of a value without making its string.
+	 * @param context the variables of the observation
+	 * @return the value, possibly {@code null}; {@value #ERROR} if the expression failed
+	 * @see #labelValue(Object)
+	 */
+	public Object evaluate(LabelContext context) {
 		if (this.expression == null) {
 			return this.literal;
 		}
 		try {
-			Object value = this.expression.getValue(context.evaluationContext());
-			return (value != null) ? value.toString() : "";
+			return this.expression.getValue(context.evaluationContext());
 		}
 		catch (RuntimeException ex) {
 			if (this.failureLogged.compareAndSet(false, true)) {
@@ -130,6 +151,15 @@ public final class LabelTemplate {
 			}
 			return ERROR;
 		}
+	}
+
+	/**
+	 * The label value of what a template gave.
+	 * @param evaluated the result of {@link #evaluate(LabelContext)}
+	 * @return its string, an empty string for {@code null}
+	 */
+	public static String labelValue(Object evaluated) {
+		return (evaluated != null) ? evaluated.toString() : "";
 	}
 
 }

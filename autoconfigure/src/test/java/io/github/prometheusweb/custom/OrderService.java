@@ -35,6 +35,11 @@ public class OrderService {
 		return "placed " + kind;
 	}
 
+	@PrometheusCounter(name = "orders_audited", help = "Orders audited")
+	public String audit() {
+		return "audited";
+	}
+
 	@PrometheusCounter(name = "order_checks", help = "Order checks by outcome",
 			labels = { @Label(name = "outcome", value = "#{#exception == null ? 'ok' : #exception.getMessage()}"),
 					@Label(name = "result", value = "#{#result}") })

@@ -19,10 +19,12 @@ package io.github.prometheusweb.labels;
 import java.util.Map;
 
 import io.github.prometheusweb.grouping.HandlerDetails;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.servlet.HandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,10 +58,40 @@ class LabelTemplateTests {
 
 	@Test
 	void aTemplateOfACallReadsItsResultExceptionAndParameters() {
-		LabelContext context = LabelContext.ofCall(null, null, null, null, "done", new IllegalStateException("x"),
+		LabelContext context = LabelContext.ofCall(null, null, null, "done", new IllegalStateException("x"),
 				new String[] { "kind" }, new Object[] { "book" });
 		assertThat(value("#{#result}/#{#exception.class.simpleName}/#{#kind}/#{#p0}", context))
 			.isEqualTo("done/IllegalStateException/book/book");
+	}
+
+	@Test
+	void argumentsAreReadByPositionAndAParameterNameHidesAVariable() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		LabelContext context = LabelContext.ofCall(request, null, null, null, null, new String[] { "request", "count" },
+				new Object[] { "a parameter", 7 });
+		assertThat(value("#{#request}|#{#count}|#{#p0}|#{#p1}|#{#p2}|#{#p01}|#{#nothing}", context))
+			.isEqualTo("a parameter|7|a parameter|7|||");
+	}
+
+	@Test
+	void aTemplateCannotAssignAVariable() {
+		assertThat(value("#{#status = 1}", LabelContext.ofRequest(null, null, null))).isEqualTo(LabelTemplate.ERROR);
+	}
+
+	@Test
+	void anExpressionIsCompiledAfterSomeObservationsAndGivesTheSameValues() {
+		LabelTemplate template = LabelTemplate.parse("status", "#{#response.status}", "test");
+		for (int i = 0; i < 300; i++) {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			response.setStatus(200 + (i % 3));
+			assertThat(template.evaluate(LabelContext.ofRequest(null, response, null))).isEqualTo(200 + (i % 3));
+		}
+		Object expression = ReflectionTestUtils.getField(template, "expression");
+		assertThat(ReflectionTestUtils.getField(expression, "compiledAst")).as("compiled").isNotNull();
+		HttpServletResponseWrapper another = new HttpServletResponseWrapper(new MockHttpServletResponse());
+		another.setStatus(503);
+		assertThat(template.value(LabelContext.ofRequest(null, another, null))).isEqualTo("503");
+		assertThat(template.value(LabelContext.ofRequest(null, null, null))).isEqualTo(LabelTemplate.ERROR);
 	}
 
 	@Test
