@@ -27,7 +27,6 @@ import io.github.prometheusweb.servlet.RequestObservation;
 import io.github.prometheusweb.support.RateLimitedLog;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
@@ -191,6 +190,11 @@ final class CustomMetricsInterceptor implements MethodInterceptor {
 			this.arguments = arguments;
 			this.observation = observation;
 			this.handler = handler;
+		}
+
+		@Override
+		public String toString() {
+			return "call of " + this.metrics.method();
 		}
 
 		void ended(Object result, Throwable exception) {

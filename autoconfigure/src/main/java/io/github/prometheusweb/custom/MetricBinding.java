@@ -47,11 +47,6 @@ import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
  */
 final class MetricBinding {
 
-	/**
-	 * The key of an expression that gave {@code null}.
-	 */
-	private static final Object NULL = new Object();
-
 	private final CustomMetric metric;
 
 	private final LabelTemplate[] labels;
@@ -140,27 +135,24 @@ final class MetricBinding {
 			return this.metric.dataPoint(values(context, defaultValues));
 		}
 		if (this.expressions.length == 1) {
-			Object result = this.labels[this.expressions[0]].evaluate(context);
-			Object key = keyOf(result);
+			Object key = keyOf(this.labels[this.expressions[0]], context);
 			DataPoint known = this.byExpressionResults.get(key);
-			return (known != null) ? known : admit(key, new Object[] { result });
+			return (known != null) ? known : admit(key, new Object[] { key });
 		}
-		Object[] results = new Object[this.expressions.length];
 		Object[] keys = new Object[this.expressions.length];
-		for (int i = 0; i < results.length; i++) {
-			results[i] = this.labels[this.expressions[i]].evaluate(context);
-			keys[i] = keyOf(results[i]);
+		for (int i = 0; i < keys.length; i++) {
+			keys[i] = keyOf(this.labels[this.expressions[i]], context);
 		}
 		Object key = Arrays.asList(keys);
 		DataPoint known = this.byExpressionResults.get(key);
-		return (known != null) ? known : admit(key, results);
+		return (known != null) ? known : admit(key, keys);
 	}
 
 	/**
 	 * The data point of expression results seen for the first time, kept if every value
 	 * is within its cardinality limit.
 	 */
-	private DataPoint admit(Object key, Object[] results) {
+	private DataPoint admit(Object key, Object[] keys) {
 		String[] values = new String[this.labels.length + this.literalDefaults.length];
 		boolean overflow = false;
 		for (int label = 0, result = 0; label < this.labels.length; label++) {
@@ -168,7 +160,7 @@ final class MetricBinding {
 				values[label] = this.labels[label].value(null);
 			}
 			else {
-				values[label] = limited(label, LabelTemplate.labelValue(results[result++]));
+				values[label] = limited(label, this.labels[label].labelValue(keys[result++]));
 				overflow |= CardinalityLimit.OVERFLOW.equals(values[label]);
 			}
 		}
@@ -181,20 +173,18 @@ final class MetricBinding {
 	}
 
 	/**
-	 * The key of an expression result: the result itself when it is a value (a string, a
-	 * boxed primitive, an enum constant), which equals another result of the same label
-	 * value; else its string.
+	 * The key of what a label's expression gives: the result itself when it is a value (a
+	 * string, a boxed primitive, an enum constant), which equals another result of the
+	 * same label value; else its label value, so that its {@code toString()} runs once.
 	 */
-	private static Object keyOf(Object result) {
-		if (result == null) {
-			return NULL;
-		}
+	private static Object keyOf(LabelTemplate label, LabelContext context) {
+		Object result = label.evaluate(context);
 		if (result instanceof String || result instanceof Integer || result instanceof Long || result instanceof Boolean
 				|| result instanceof Enum<?> || result instanceof Short || result instanceof Byte
 				|| result instanceof Character) {
 			return result;
 		}
-		return result.toString();
+		return label.labelValue(result);
 	}
 
 	private String limited(int label, String value) {

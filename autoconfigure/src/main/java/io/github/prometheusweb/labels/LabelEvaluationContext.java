@@ -39,6 +39,7 @@ import org.springframework.expression.spel.support.StandardOperatorOverloader;
 import org.springframework.expression.spel.support.StandardTypeComparator;
 import org.springframework.expression.spel.support.StandardTypeConverter;
 import org.springframework.expression.spel.support.StandardTypeLocator;
+import org.springframework.util.ClassUtils;
 
 /**
  * The {@link LabelContext} of one observation as SpEL evaluates templates in it: its
@@ -56,9 +57,6 @@ final class LabelEvaluationContext extends LabelContext implements EvaluationCon
 	private static final List<MethodResolver> methodResolvers = List.of(new ReflectiveMethodResolver());
 
 	private static final List<ConstructorResolver> constructorResolvers = List.of(new ReflectiveConstructorResolver());
-
-	private static final TypeLocator typeLocator = new StandardTypeLocator(
-			LabelEvaluationContext.class.getClassLoader());
 
 	private static final TypeConverter typeConverter = new StandardTypeConverter();
 
@@ -118,7 +116,9 @@ final class LabelEvaluationContext extends LabelContext implements EvaluationCon
 
 	@Override
 	public TypeLocator getTypeLocator() {
-		return typeLocator;
+		// The application's class loader, which may change (a restart under devtools), as
+		// Spring's StandardEvaluationContext does; only expressions with T(...) ask.
+		return new StandardTypeLocator(ClassUtils.getDefaultClassLoader());
 	}
 
 	@Override

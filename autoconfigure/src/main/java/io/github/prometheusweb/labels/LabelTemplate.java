@@ -15,6 +15,7 @@
  */
 package io.github.prometheusweb.labels;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.prometheusweb.support.MetricRules;
@@ -22,6 +23,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.core.NativeDetector;
+import org.springframework.core.SpringProperties;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.common.TemplateParserContext;
@@ -46,13 +48,13 @@ public final class LabelTemplate {
 	private static final Log logger = LogFactory.getLog(LabelTemplate.class);
 
 	/**
-	 * Compiles an expression to bytecode once it has been evaluated a few times, and
-	 * falls back to interpreting it if the compiled form fails; only interprets in a
-	 * native image, which cannot load classes.
+	 * Spring's property that sets how SpEL compiles expressions.
 	 */
-	private static final SpelExpressionParser parser = new SpelExpressionParser(
-			new SpelParserConfiguration(NativeDetector.inNativeImage() ? SpelCompilerMode.OFF : SpelCompilerMode.MIXED,
-					LabelTemplate.class.getClassLoader()));
+	static final String COMPILER_MODE_PROPERTY = "spring.expression.compiler.mode";
+
+	private static final SpelExpressionParser parser = new SpelExpressionParser(new SpelParserConfiguration(
+			compilerMode(SpringProperties.getProperty(COMPILER_MODE_PROPERTY), NativeDetector.inNativeImage()),
+			LabelTemplate.class.getClassLoader()));
 
 	private static final TemplateParserContext templateContext = new TemplateParserContext();
 
@@ -145,21 +147,61 @@ public final class LabelTemplate {
 			return this.expression.getValue(context.evaluationContext());
 		}
 		catch (RuntimeException ex) {
-			if (this.failureLogged.compareAndSet(false, true)) {
-				logger.warn(this.owner + ": label '" + this.name + "' expression '" + this.source
-						+ "' failed, recording the value '" + ERROR + "' (logged once): " + ex.getMessage());
-			}
+			logFailure(ex);
 			return ERROR;
 		}
 	}
 
 	/**
-	 * The label value of what a template gave.
+	 * The label value of what this template gave.
 	 * @param evaluated the result of {@link #evaluate(LabelContext)}
-	 * @return its string, an empty string for {@code null}
+	 * @return its string, an empty string for {@code null}, {@value #ERROR} if its
+	 * {@code toString()} failed
 	 */
-	public static String labelValue(Object evaluated) {
-		return (evaluated != null) ? evaluated.toString() : "";
+	public String labelValue(Object evaluated) {
+		if (evaluated == null) {
+			return "";
+		}
+		try {
+			return evaluated.toString();
+		}
+		catch (RuntimeException ex) {
+			logFailure(ex);
+			return ERROR;
+		}
+	}
+
+	private void logFailure(RuntimeException ex) {
+		if (this.failureLogged.compareAndSet(false, true)) {
+			logger.warn(this.owner + ": label '" + this.name + "' expression '" + this.source
+					+ "' failed, recording the value '" + ERROR + "' (logged once): " + ex);
+		}
+	}
+
+	/**
+	 * How SpEL runs the templates: compiled to bytecode once an expression has been
+	 * evaluated a hundred times, falling back to interpreting it if the compiled form
+	 * fails ({@code mixed}); as Spring's {@value #COMPILER_MODE_PROPERTY} says when it is
+	 * set; interpreted only in a native image, which cannot load classes.
+	 * @param property the value of {@value #COMPILER_MODE_PROPERTY}, or {@code null}
+	 * @param nativeImage whether this runs in a native image
+	 * @return the compiler mode
+	 * @throws IllegalStateException if the property is not a compiler mode
+	 */
+	static SpelCompilerMode compilerMode(String property, boolean nativeImage) {
+		if (nativeImage) {
+			return SpelCompilerMode.OFF;
+		}
+		if (property == null) {
+			return SpelCompilerMode.MIXED;
+		}
+		try {
+			return SpelCompilerMode.valueOf(property.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(COMPILER_MODE_PROPERTY + " is '" + property
+					+ "'; prometheus-web's label templates accept off, immediate or mixed");
+		}
 	}
 
 }

@@ -40,6 +40,12 @@ public class OrderService {
 		return "audited";
 	}
 
+	@PrometheusCounter(name = "orders_described", help = "Orders described",
+			labels = @Label(name = "order", value = "#{#order}"))
+	public String describe(Object order) {
+		return "described";
+	}
+
 	@PrometheusCounter(name = "order_checks", help = "Order checks by outcome",
 			labels = { @Label(name = "outcome", value = "#{#exception == null ? 'ok' : #exception.getMessage()}"),
 					@Label(name = "result", value = "#{#result}") })

@@ -22,6 +22,7 @@ import io.github.prometheusweb.grouping.HandlerDetails;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.expression.spel.SpelCompilerMode;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.util.ReflectionTestUtils;
@@ -29,6 +30,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link LabelTemplate} and the variables of {@link LabelContext}.
@@ -99,6 +101,32 @@ class LabelTemplateTests {
 		LabelContext context = LabelContext.ofRequest(null, null, null);
 		assertThat(value("#{#request}", context)).isEmpty();
 		assertThat(value("#{#request.method}", context)).isEqualTo(LabelTemplate.ERROR);
+	}
+
+	@Test
+	void aResultWhoseStringFailsIsError() {
+		Object unprintable = new Object() {
+
+			@Override
+			public String toString() {
+				throw new IllegalStateException("lazy proxy, no session");
+			}
+
+		};
+		LabelContext context = LabelContext.ofCall(null, null, null, unprintable, null, new String[0], new Object[0]);
+		assertThat(value("#{#result}", context)).isEqualTo(LabelTemplate.ERROR);
+	}
+
+	@Test
+	void templatesAreCompiledAsSpringsCompilerModePropertySaysAndInterpretedInANativeImage() {
+		assertThat(LabelTemplate.compilerMode(null, false)).isEqualTo(SpelCompilerMode.MIXED);
+		assertThat(LabelTemplate.compilerMode("off", false)).isEqualTo(SpelCompilerMode.OFF);
+		assertThat(LabelTemplate.compilerMode(" IMMEDIATE ", false)).isEqualTo(SpelCompilerMode.IMMEDIATE);
+		assertThat(LabelTemplate.compilerMode(null, true)).isEqualTo(SpelCompilerMode.OFF);
+		assertThat(LabelTemplate.compilerMode("mixed", true)).isEqualTo(SpelCompilerMode.OFF);
+		assertThatIllegalStateException().isThrownBy(() -> LabelTemplate.compilerMode("fast", false))
+			.withMessage("spring.expression.compiler.mode is 'fast'; "
+					+ "prometheus-web's label templates accept off, immediate or mixed");
 	}
 
 	@Test

@@ -39,6 +39,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -356,6 +357,15 @@ class RequestMetricsFilterTests {
 					((HttpServletResponse) innerRes).setStatus(204);
 				}));
 		assertThat(this.recorded).singleElement().satisfies((recorded) -> assertThat(recorded.status()).isEqualTo(204));
+	}
+
+	@Test
+	void aResponseWrappedByAnotherFilterLeadsToTheSameObservation() throws Exception {
+		run(request("GET", "/items/1"), (request, response) -> {
+			RequestObservation observation = RequestObservation.of(request, response);
+			assertThat(observation).isNotNull();
+			assertThat(RequestObservation.of(request, new HttpServletResponseWrapper(response))).isSameAs(observation);
+		});
 	}
 
 	private void run(MockHttpServletRequest request, Chain chain) throws IOException, ServletException {
