@@ -62,6 +62,12 @@ public final class AnnotationMetrics implements SmartInitializingSingleton {
 	private final Map<MethodClassKey, MethodMetrics> methods = new ConcurrentHashMap<>();
 
 	/**
+	 * The metrics of each method for the class it was last called on: a look-up without a
+	 * key object, for the usual method called on one class.
+	 */
+	private final Map<Method, MethodMetrics> lastByMethod = new ConcurrentHashMap<>();
+
+	/**
 	 * Creates the metrics of annotated methods.
 	 * @param catalog the catalogue to create metrics in
 	 * @param defaultLabels the default labels to add to every metric
@@ -131,20 +137,25 @@ public final class AnnotationMetrics implements SmartInitializingSingleton {
 	 * name
 	 */
 	MethodMetrics forMethod(Method method, Class<?> targetClass) {
-		MethodClassKey key = new MethodClassKey(method, targetClass);
-		MethodMetrics cached = this.methods.get(key);
-		if (cached != null) {
-			return cached;
+		MethodMetrics last = this.lastByMethod.get(method);
+		if (last != null && last.targetClass() == targetClass) {
+			return last;
 		}
-		MethodMetrics created = bind(method, targetClass);
-		MethodMetrics raced = this.methods.putIfAbsent(key, created);
-		return (raced != null) ? raced : created;
+		MethodClassKey key = new MethodClassKey(method, targetClass);
+		MethodMetrics metrics = this.methods.get(key);
+		if (metrics == null) {
+			MethodMetrics created = bind(method, targetClass);
+			MethodMetrics raced = this.methods.putIfAbsent(key, created);
+			metrics = (raced != null) ? raced : created;
+		}
+		this.lastByMethod.put(method, metrics);
+		return metrics;
 	}
 
 	private MethodMetrics bind(Method method, Class<?> targetClass) {
 		List<MetricDeclaration> declarations = AnnotationReader.read(method, targetClass);
 		if (declarations.isEmpty()) {
-			return MethodMetrics.NONE;
+			return MethodMetrics.none(method, targetClass);
 		}
 		List<MetricBinding> gauges = new ArrayList<>();
 		List<MetricBinding> recorded = new ArrayList<>();
@@ -153,7 +164,7 @@ public final class AnnotationMetrics implements SmartInitializingSingleton {
 			((declaration.type() == CustomMetricType.GAUGE) ? gauges : recorded).add(binding);
 		}
 		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
-		return new MethodMetrics(List.copyOf(gauges), List.copyOf(recorded),
+		return MethodMetrics.of(method, targetClass, specific, gauges, recorded,
 				this.parameterNames.getParameterNames(specific));
 	}
 
@@ -166,8 +177,8 @@ public final class AnnotationMetrics implements SmartInitializingSingleton {
 	public void recordHandlerCall(CompletedRequest request) {
 		HandlerMethodCall call = request.handlerCall();
 		MethodMetrics metrics = forMethod(call.method(), call.targetClass());
-		LabelContext context = LabelContext.ofCall(request.request(), request.response(), request.handler(), null,
-				call.result(), call.exception(), metrics.parameterNames(), call.arguments());
+		LabelContext context = metrics.readsContext() ? LabelContext.ofCall(request.request(), request.response(),
+				request.handler(), call.result(), call.exception(), metrics.parameterNames(), call.arguments()) : null;
 		metrics.record(context, request.defaultLabelValues(), call.durationNanos());
 	}
 

@@ -15,7 +15,9 @@
  */
 package io.github.prometheusweb.custom;
 
-import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
+import io.prometheus.metrics.core.datapoints.CounterDataPoint;
+import io.prometheus.metrics.core.datapoints.DataPoint;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
@@ -90,43 +92,32 @@ final class CustomMetric {
 	}
 
 	/**
-	 * Creates a series, so that it shows its initial value.
+	 * The data point of a series, created (and so shown with its initial value) if it is
+	 * new. Look it up once and keep it: each look-up hashes the label values.
 	 * @param labelValues the label values
+	 * @return the data point
 	 */
-	void initialize(String[] labelValues) {
-		switch (this.definition.type()) {
+	DataPoint dataPoint(String[] labelValues) {
+		return switch (this.definition.type()) {
 			case COUNTER -> ((Counter) this.metric).labelValues(labelValues);
 			case GAUGE -> ((Gauge) this.metric).labelValues(labelValues);
 			case HISTOGRAM -> ((Histogram) this.metric).labelValues(labelValues);
 			case SUMMARY -> ((Summary) this.metric).labelValues(labelValues);
-		}
+		};
 	}
 
 	/**
 	 * Records one call or request that ended.
-	 * @param labelValues the label values
+	 * @param dataPoint a data point of this metric
 	 * @param durationNanos how long it took
 	 */
-	void record(String[] labelValues, long durationNanos) {
+	void record(DataPoint dataPoint, long durationNanos) {
 		switch (this.definition.type()) {
-			case COUNTER -> ((Counter) this.metric).labelValues(labelValues).inc();
-			case HISTOGRAM -> ((Histogram) this.metric).labelValues(labelValues)
-				.observe(Unit.nanosToSeconds(Math.max(0, durationNanos)));
-			case SUMMARY -> ((Summary) this.metric).labelValues(labelValues)
-				.observe(Unit.nanosToSeconds(Math.max(0, durationNanos)));
+			case COUNTER -> ((CounterDataPoint) dataPoint).inc();
+			case HISTOGRAM, SUMMARY ->
+				((DistributionDataPoint) dataPoint).observe(Unit.nanosToSeconds(Math.max(0, durationNanos)));
 			case GAUGE -> throw new IllegalStateException("A gauge records calls in progress");
 		}
-	}
-
-	/**
-	 * Counts a call as started.
-	 * @param labelValues the label values
-	 * @return the data point to decrement when the call ends
-	 */
-	GaugeDataPoint started(String[] labelValues) {
-		GaugeDataPoint dataPoint = ((Gauge) this.metric).labelValues(labelValues);
-		dataPoint.inc();
-		return dataPoint;
 	}
 
 }

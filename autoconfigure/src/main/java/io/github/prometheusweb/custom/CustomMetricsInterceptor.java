@@ -17,22 +17,20 @@
 package io.github.prometheusweb.custom;
 
 import java.lang.reflect.Method;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import io.github.prometheusweb.grouping.HandlerDetails;
+import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.labels.LabelContext;
 import io.github.prometheusweb.metrics.HandlerMethodCall;
 import io.github.prometheusweb.servlet.RequestObservation;
 import io.github.prometheusweb.support.RateLimitedLog;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 
 import org.springframework.aop.support.AopUtils;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.method.HandlerMethod;
@@ -81,7 +79,7 @@ final class CustomMetricsInterceptor implements MethodInterceptor {
 			throw ex;
 		}
 		finally {
-			call.end(result, thrown);
+			end(call, result, thrown);
 		}
 	}
 
@@ -90,27 +88,24 @@ final class CustomMetricsInterceptor implements MethodInterceptor {
 			Object target = invocation.getThis();
 			Method method = invocation.getMethod();
 			Class<?> targetClass = (target != null) ? AopUtils.getTargetClass(target) : method.getDeclaringClass();
-			AnnotationMetrics annotations = this.annotationMetrics.get();
-			MethodMetrics metrics = annotations.forMethod(method, targetClass);
+			MethodMetrics metrics = this.annotationMetrics.get().forMethod(method, targetClass);
 			if (metrics.isEmpty()) {
 				return null;
 			}
-			RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-			HttpServletRequest request = null;
-			HttpServletResponse response = null;
-			if (attributes instanceof ServletRequestAttributes servletAttributes) {
-				request = servletAttributes.getRequest();
-				response = servletAttributes.getResponse();
-			}
-			RequestObservation observation = (request != null) ? RequestObservation.of(request) : null;
+			ServletRequestAttributes attributes = currentRequest();
+			HttpServletRequest request = (attributes != null) ? attributes.getRequest() : null;
+			RequestObservation observation = (request != null)
+					? RequestObservation.of(request, attributes.getResponse()) : null;
 			if (observation != null && !observation.recordsAnnotationMetrics()) {
 				return null;
 			}
-			boolean handler = observation != null
-					&& isHandler(request, AopUtils.getMostSpecificMethod(method, targetClass));
-			Call call = new Call(annotations, metrics, method, targetClass, request, response, observation, handler,
-					invocation.getArguments());
-			call.start();
+			boolean handler = observation != null && isHandler(request, metrics.specificMethod());
+			Call call = new Call(metrics, invocation.getArguments(), observation, handler);
+			if (metrics.gauges().length > 0) {
+				LabelContext context = context(call, attributes, null, null);
+				call.inProgress = metrics.startGauges(context,
+						this.annotationMetrics.get().defaultLabels().values(() -> context));
+			}
 			return call;
 		}
 		catch (RuntimeException | LinkageError ex) {
@@ -119,88 +114,123 @@ final class CustomMetricsInterceptor implements MethodInterceptor {
 		}
 	}
 
+	private void end(Call call, Object result, Throwable thrown) {
+		try {
+			call.ended(result, thrown);
+			if (call.inProgress != null) {
+				for (GaugeDataPoint dataPoint : call.inProgress) {
+					dataPoint.dec();
+				}
+			}
+			if (call.metrics.recorded().length == 0 || (call.handler && call.observation.deferHandlerCall(call))) {
+				return;
+			}
+			DefaultLabels defaultLabels = this.annotationMetrics.get().defaultLabels();
+			LabelContext context = (call.metrics.readsContext() || !defaultLabels.isLiteral())
+					? context(call, currentRequest(), result, thrown) : null;
+			call.metrics.record(context, defaultLabels.values(() -> context), call.nanos);
+		}
+		catch (RuntimeException | LinkageError ex) {
+			this.failures.warn("Failed to record the custom metrics of a call", ex);
+		}
+	}
+
+	private static LabelContext context(Call call, ServletRequestAttributes attributes, Object result,
+			Throwable thrown) {
+		HandlerDetails handlerDetails = (call.observation != null) ? call.observation.handler() : null;
+		return LabelContext.ofCall((attributes != null) ? attributes.getRequest() : null,
+				(attributes != null) ? attributes.getResponse() : null, handlerDetails, result, thrown,
+				call.metrics.parameterNames(), call.arguments);
+	}
+
+	private static ServletRequestAttributes currentRequest() {
+		return (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) ? attributes
+				: null;
+	}
+
+	/**
+	 * Whether a method is the handler of the request, rather than a method the handler
+	 * calls.
+	 */
 	private static boolean isHandler(HttpServletRequest request, Method method) {
 		Object handler = request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE);
 		return handler instanceof HandlerMethod handlerMethod && handlerMethod.getMethod().equals(method);
 	}
 
 	/**
-	 * One call of an annotated method.
+	 * One call of an annotated method: while it runs, what it started; once it ended, the
+	 * call a request records when it is the request's handler.
 	 */
-	private final class Call {
-
-		private final AnnotationMetrics annotations;
+	private static final class Call implements HandlerMethodCall {
 
 		private final MethodMetrics metrics;
 
-		private final Method method;
+		private final Object[] arguments;
 
-		private final Class<?> targetClass;
-
-		private final HttpServletRequest request;
-
-		private final HttpServletResponse response;
-
+		/**
+		 * The observation of the request the call is part of, or {@code null}.
+		 */
 		private final RequestObservation observation;
 
 		private final boolean handler;
 
-		private final Object[] arguments;
-
-		private final Map<String, ?> pathVariables;
-
-		private final long startNanos = System.nanoTime();
+		/**
+		 * The start of the call, then, once it ended, its duration.
+		 */
+		private long nanos = System.nanoTime();
 
 		private GaugeDataPoint[] inProgress;
 
-		Call(AnnotationMetrics annotations, MethodMetrics metrics, Method method, Class<?> targetClass,
-				HttpServletRequest request, HttpServletResponse response, RequestObservation observation,
-				boolean handler, Object[] arguments) {
-			this.annotations = annotations;
+		private Object result;
+
+		private Throwable exception;
+
+		Call(MethodMetrics metrics, Object[] arguments, RequestObservation observation, boolean handler) {
 			this.metrics = metrics;
-			this.method = method;
-			this.targetClass = targetClass;
-			this.request = request;
-			this.response = response;
+			this.arguments = arguments;
 			this.observation = observation;
 			this.handler = handler;
-			this.arguments = arguments;
-			this.pathVariables = LabelContext.pathVariables(request);
 		}
 
-		void start() {
-			if (!this.metrics.gauges().isEmpty()) {
-				LabelContext context = context(null, null);
-				this.inProgress = this.metrics.startGauges(context,
-						this.annotations.defaultLabels().values(() -> context));
-			}
+		@Override
+		public String toString() {
+			return "call of " + this.metrics.method();
 		}
 
-		void end(Object result, Throwable thrown) {
-			try {
-				long durationNanos = System.nanoTime() - this.startNanos;
-				if (this.inProgress != null) {
-					for (GaugeDataPoint dataPoint : this.inProgress) {
-						dataPoint.dec();
-					}
-				}
-				if (this.metrics.recorded().isEmpty()
-						|| (this.handler && this.observation.deferHandlerCall(new HandlerMethodCall(this.method,
-								this.targetClass, this.arguments, result, thrown, durationNanos)))) {
-					return;
-				}
-				LabelContext context = context(result, thrown);
-				this.metrics.record(context, this.annotations.defaultLabels().values(() -> context), durationNanos);
-			}
-			catch (RuntimeException | LinkageError ex) {
-				CustomMetricsInterceptor.this.failures.warn("Failed to record the custom metrics of a call", ex);
-			}
+		void ended(Object result, Throwable exception) {
+			this.nanos = System.nanoTime() - this.nanos;
+			this.result = result;
+			this.exception = exception;
 		}
 
-		private LabelContext context(Object result, Throwable thrown) {
-			HandlerDetails handlerDetails = (this.observation != null) ? this.observation.handler() : null;
-			return LabelContext.ofCall(this.request, this.response, handlerDetails, this.pathVariables, result, thrown,
-					this.metrics.parameterNames(), this.arguments);
+		@Override
+		public Method method() {
+			return this.metrics.method();
+		}
+
+		@Override
+		public Class<?> targetClass() {
+			return this.metrics.targetClass();
+		}
+
+		@Override
+		public Object[] arguments() {
+			return this.arguments;
+		}
+
+		@Override
+		public Object result() {
+			return this.result;
+		}
+
+		@Override
+		public Throwable exception() {
+			return this.exception;
+		}
+
+		@Override
+		public long durationNanos() {
+			return this.nanos;
 		}
 
 	}

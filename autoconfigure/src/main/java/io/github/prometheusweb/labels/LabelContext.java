@@ -16,7 +16,6 @@
 package io.github.prometheusweb.labels;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 import io.github.prometheusweb.grouping.HandlerDetails;
@@ -24,36 +23,26 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.expression.EvaluationContext;
-import org.springframework.expression.MethodResolver;
-import org.springframework.expression.PropertyAccessor;
-import org.springframework.expression.spel.support.ReflectiveMethodResolver;
-import org.springframework.expression.spel.support.ReflectivePropertyAccessor;
-import org.springframework.expression.spel.support.StandardEvaluationContext;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The variables label templates see in one observation: {@code #request},
  * {@code #response}, {@code #handler}, {@code #pathVariables}, {@code #result},
  * {@code #exception} and the method's parameters by name. Any of them may be
- * {@code null}. The SpEL evaluation context is built on first use, once for all the
- * labels of the observation, with reflective property and method access shared by every
- * observation.
+ * {@code null}. A parameter name hides a variable of the same name, and {@code #p0},
+ * {@code #p1}, ... are the arguments by position. A context is also the SpEL evaluation
+ * context of its observation, which reads a variable only when an expression asks for it:
+ * one object per observation.
  *
  * @author prometheus-web authors
  */
-public final class LabelContext {
-
-	private static final List<PropertyAccessor> propertyAccessors = List.of(new ReflectivePropertyAccessor(false));
-
-	private static final List<MethodResolver> methodResolvers = List.of(new ReflectiveMethodResolver());
+public abstract sealed class LabelContext permits LabelEvaluationContext {
 
 	private final HttpServletRequest request;
 
 	private final HttpServletResponse response;
 
 	private final HandlerDetails handler;
-
-	private final Map<String, ?> pathVariables;
 
 	private final Object result;
 
@@ -63,15 +52,11 @@ public final class LabelContext {
 
 	private final Object[] arguments;
 
-	private EvaluationContext evaluationContext;
-
-	private LabelContext(HttpServletRequest request, HttpServletResponse response, HandlerDetails handler,
-			Map<String, ?> pathVariables, Object result, Throwable exception, String[] parameterNames,
-			Object[] arguments) {
+	LabelContext(HttpServletRequest request, HttpServletResponse response, HandlerDetails handler, Object result,
+			Throwable exception, String[] parameterNames, Object[] arguments) {
 		this.request = request;
 		this.response = response;
 		this.handler = handler;
-		this.pathVariables = pathVariables;
 		this.result = result;
 		this.exception = exception;
 		this.parameterNames = parameterNames;
@@ -87,7 +72,7 @@ public final class LabelContext {
 	 */
 	public static LabelContext ofRequest(HttpServletRequest request, HttpServletResponse response,
 			HandlerDetails handler) {
-		return new LabelContext(request, response, handler, pathVariables(request), null, null, null, null);
+		return new LabelEvaluationContext(request, response, handler, null, null, null, null);
 	}
 
 	/**
@@ -95,8 +80,6 @@ public final class LabelContext {
 	 * @param request the current request, or {@code null}
 	 * @param response the response, or {@code null}
 	 * @param handler the handler details, or {@code null}
-	 * @param pathVariables the path variables, or {@code null} to read them from the
-	 * request
 	 * @param result the value the method returned, or {@code null}
 	 * @param exception the exception the method threw, or {@code null}
 	 * @param parameterNames the names of the method's parameters, or {@code null}
@@ -104,11 +87,8 @@ public final class LabelContext {
 	 * @return the context
 	 */
 	public static LabelContext ofCall(HttpServletRequest request, HttpServletResponse response, HandlerDetails handler,
-			Map<String, ?> pathVariables, Object result, Throwable exception, String[] parameterNames,
-			Object[] arguments) {
-		return new LabelContext(request, response, handler,
-				(pathVariables != null) ? pathVariables : pathVariables(request), result, exception, parameterNames,
-				arguments);
+			Object result, Throwable exception, String[] parameterNames, Object[] arguments) {
+		return new LabelEvaluationContext(request, response, handler, result, exception, parameterNames, arguments);
 	}
 
 	/**
@@ -117,7 +97,7 @@ public final class LabelContext {
 	 * @return the variables, empty if there are none
 	 */
 	@SuppressWarnings("unchecked")
-	public static Map<String, ?> pathVariables(HttpServletRequest request) {
+	private static Map<String, ?> pathVariables(HttpServletRequest request) {
 		Object variables = (request != null) ? request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE)
 				: null;
 		return (variables instanceof Map<?, ?> map) ? (Map<String, ?>) map : Collections.emptyMap();
@@ -147,28 +127,53 @@ public final class LabelContext {
 		return this.handler;
 	}
 
-	EvaluationContext evaluationContext() {
-		if (this.evaluationContext == null) {
-			StandardEvaluationContext context = new StandardEvaluationContext();
-			context.setPropertyAccessors(propertyAccessors);
-			context.setMethodResolvers(methodResolvers);
-			context.setVariable("request", this.request);
-			context.setVariable("response", this.response);
-			context.setVariable("handler", this.handler);
-			context.setVariable("pathVariables", this.pathVariables);
-			context.setVariable("result", this.result);
-			context.setVariable("exception", this.exception);
-			if (this.arguments != null) {
-				for (int i = 0; i < this.arguments.length; i++) {
-					context.setVariable("p" + i, this.arguments[i]);
-					if (this.parameterNames != null && i < this.parameterNames.length) {
-						context.setVariable(this.parameterNames[i], this.arguments[i]);
-					}
+	/**
+	 * The SpEL evaluation context of the observation.
+	 * @return the context
+	 */
+	abstract EvaluationContext evaluationContext();
+
+	/**
+	 * The value of a variable of the templates.
+	 * @param name the name, without {@code #}
+	 * @return the value, or {@code null} if there is no such variable
+	 */
+	Object variable(String name) {
+		if (this.parameterNames != null) {
+			for (int i = 0; i < this.parameterNames.length && i < this.arguments.length; i++) {
+				if (name.equals(this.parameterNames[i])) {
+					return this.arguments[i];
 				}
 			}
-			this.evaluationContext = context;
 		}
-		return this.evaluationContext;
+		return switch (name) {
+			case "request" -> this.request;
+			case "response" -> this.response;
+			case "handler" -> this.handler;
+			case "pathVariables" -> pathVariables(this.request);
+			case "result" -> this.result;
+			case "exception" -> this.exception;
+			default -> argument(name);
+		};
+	}
+
+	/**
+	 * An argument by position: {@code p0}, {@code p1}, ...
+	 */
+	private Object argument(String name) {
+		if (this.arguments == null || name.length() < 2 || name.charAt(0) != 'p'
+				|| (name.length() > 2 && name.charAt(1) == '0')) {
+			return null;
+		}
+		int index = 0;
+		for (int i = 1; i < name.length(); i++) {
+			char digit = name.charAt(i);
+			if (digit < '0' || digit > '9' || index > this.arguments.length) {
+				return null;
+			}
+			index = index * 10 + (digit - '0');
+		}
+		return (index < this.arguments.length) ? this.arguments[index] : null;
 	}
 
 }

@@ -15,15 +15,20 @@
  */
 package io.github.prometheusweb.labels;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.prometheusweb.support.MetricRules;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import org.springframework.core.NativeDetector;
+import org.springframework.core.SpringProperties;
 import org.springframework.expression.Expression;
 import org.springframework.expression.ParseException;
 import org.springframework.expression.common.TemplateParserContext;
+import org.springframework.expression.spel.SpelCompilerMode;
+import org.springframework.expression.spel.SpelParserConfiguration;
 import org.springframework.expression.spel.standard.SpelExpressionParser;
 
 /**
@@ -42,7 +47,14 @@ public final class LabelTemplate {
 
 	private static final Log logger = LogFactory.getLog(LabelTemplate.class);
 
-	private static final SpelExpressionParser parser = new SpelExpressionParser();
+	/**
+	 * Spring's property that sets how SpEL compiles expressions.
+	 */
+	static final String COMPILER_MODE_PROPERTY = "spring.expression.compiler.mode";
+
+	private static final SpelExpressionParser parser = new SpelExpressionParser(new SpelParserConfiguration(
+			compilerMode(SpringProperties.getProperty(COMPILER_MODE_PROPERTY), NativeDetector.inNativeImage()),
+			LabelTemplate.class.getClassLoader()));
 
 	private static final TemplateParserContext templateContext = new TemplateParserContext();
 
@@ -116,19 +128,79 @@ public final class LabelTemplate {
 	 * expression failed
 	 */
 	public String value(LabelContext context) {
+		return (this.expression != null) ? labelValue(evaluate(context)) : this.literal;
+	}
+
+	/**
+	 * What the template gives for one observation, before it becomes a label value: the
+	 * literal, or the expression's result as it is (an {@code Integer} status, say), so
+	 * that a caller can look up the series of a value without making its string.
+	 * @param context the variables of the observation
+	 * @return the value, possibly {@code null}; {@value #ERROR} if the expression failed
+	 * @see #labelValue(Object)
+	 */
+	public Object evaluate(LabelContext context) {
 		if (this.expression == null) {
 			return this.literal;
 		}
 		try {
-			Object value = this.expression.getValue(context.evaluationContext());
-			return (value != null) ? value.toString() : "";
+			return this.expression.getValue(context.evaluationContext());
 		}
 		catch (RuntimeException ex) {
-			if (this.failureLogged.compareAndSet(false, true)) {
-				logger.warn(this.owner + ": label '" + this.name + "' expression '" + this.source
-						+ "' failed, recording the value '" + ERROR + "' (logged once): " + ex.getMessage());
-			}
+			logFailure(ex);
 			return ERROR;
+		}
+	}
+
+	/**
+	 * The label value of what this template gave.
+	 * @param evaluated the result of {@link #evaluate(LabelContext)}
+	 * @return its string, an empty string for {@code null}, {@value #ERROR} if its
+	 * {@code toString()} failed
+	 */
+	public String labelValue(Object evaluated) {
+		if (evaluated == null) {
+			return "";
+		}
+		try {
+			return evaluated.toString();
+		}
+		catch (RuntimeException ex) {
+			logFailure(ex);
+			return ERROR;
+		}
+	}
+
+	private void logFailure(RuntimeException ex) {
+		if (this.failureLogged.compareAndSet(false, true)) {
+			logger.warn(this.owner + ": label '" + this.name + "' expression '" + this.source
+					+ "' failed, recording the value '" + ERROR + "' (logged once): " + ex);
+		}
+	}
+
+	/**
+	 * How SpEL runs the templates: compiled to bytecode once an expression has been
+	 * evaluated a hundred times, falling back to interpreting it if the compiled form
+	 * fails ({@code mixed}); as Spring's {@value #COMPILER_MODE_PROPERTY} says when it is
+	 * set; interpreted only in a native image, which cannot load classes.
+	 * @param property the value of {@value #COMPILER_MODE_PROPERTY}, or {@code null}
+	 * @param nativeImage whether this runs in a native image
+	 * @return the compiler mode
+	 * @throws IllegalStateException if the property is not a compiler mode
+	 */
+	static SpelCompilerMode compilerMode(String property, boolean nativeImage) {
+		if (nativeImage) {
+			return SpelCompilerMode.OFF;
+		}
+		if (property == null) {
+			return SpelCompilerMode.MIXED;
+		}
+		try {
+			return SpelCompilerMode.valueOf(property.trim().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalStateException(COMPILER_MODE_PROPERTY + " is '" + property
+					+ "'; prometheus-web's label templates accept off, immediate or mixed");
 		}
 	}
 

@@ -166,6 +166,14 @@ public final class DefaultRequestMetrics implements AutoCloseable {
 	}
 
 	/**
+	 * Whether the in-progress gauge is on, so that {@link #started} counts requests.
+	 * @return whether requests in progress are counted
+	 */
+	public boolean countsInProgress() {
+		return this.inProgress != null;
+	}
+
+	/**
 	 * Counts a request as in progress, if the gauge is on.
 	 * @param method the {@code method} label value
 	 * @param request the request, for default labels that read it

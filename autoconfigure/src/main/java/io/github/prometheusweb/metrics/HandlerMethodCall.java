@@ -22,15 +22,44 @@ import java.lang.reflect.Method;
  * A call of the handler method of a request, whose annotation metrics are recorded when
  * the request completes.
  *
- * @param method the method called
- * @param targetClass the class of the object it was called on
- * @param arguments the arguments
- * @param result the value it returned, or {@code null}
- * @param exception the exception it threw, or {@code null}
- * @param durationNanos how long the call took, in nanoseconds
  * @author prometheus-web authors
  */
-public record HandlerMethodCall(Method method, Class<?> targetClass, Object[] arguments, Object result,
-		Throwable exception, long durationNanos) {
+public interface HandlerMethodCall {
+
+	/**
+	 * The method called.
+	 * @return the method
+	 */
+	Method method();
+
+	/**
+	 * The class of the object the method was called on.
+	 * @return the target class
+	 */
+	Class<?> targetClass();
+
+	/**
+	 * The arguments of the call.
+	 * @return the arguments; do not modify
+	 */
+	Object[] arguments();
+
+	/**
+	 * The value the method returned.
+	 * @return the value, or {@code null}
+	 */
+	Object result();
+
+	/**
+	 * The exception the method threw.
+	 * @return the exception, or {@code null}
+	 */
+	Throwable exception();
+
+	/**
+	 * How long the call took.
+	 * @return the duration in nanoseconds
+	 */
+	long durationNanos();
 
 }

@@ -59,7 +59,7 @@ public final class HandlerObservationInterceptor implements HandlerInterceptor, 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 		if (request.getDispatcherType() == DispatcherType.REQUEST) {
-			RequestObservation observation = RequestObservation.of(request);
+			RequestObservation observation = RequestObservation.of(request, response);
 			if (observation != null) {
 				try {
 					ResolvedHandler resolvedHandler = resolve(request, handler);
@@ -77,7 +77,7 @@ public final class HandlerObservationInterceptor implements HandlerInterceptor, 
 	@Override
 	public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
-		RequestObservation observation = RequestObservation.of(request);
+		RequestObservation observation = RequestObservation.of(request, response);
 		if (observation != null) {
 			observation.handlerThrew(ex);
 		}
@@ -88,7 +88,7 @@ public final class HandlerObservationInterceptor implements HandlerInterceptor, 
 	public void afterCompletion(HttpServletRequest request, HttpServletResponse response, Object handler,
 			Exception ex) {
 		if (ex != null && request.getDispatcherType() != DispatcherType.ERROR) {
-			RequestObservation observation = RequestObservation.of(request);
+			RequestObservation observation = RequestObservation.of(request, response);
 			if (observation != null) {
 				observation.handlerFailed(ex);
 			}

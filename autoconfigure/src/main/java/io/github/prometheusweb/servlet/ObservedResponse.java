@@ -75,6 +75,14 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 	}
 
 	/**
+	 * The observation of the request this response answers.
+	 * @return the observation
+	 */
+	RequestObservation observation() {
+		return this.observation;
+	}
+
+	/**
 	 * The bytes of the body written so far.
 	 * @return the number of bytes
 	 */

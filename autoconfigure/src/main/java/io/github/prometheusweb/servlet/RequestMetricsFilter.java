@@ -32,6 +32,8 @@ import jakarta.servlet.ServletResponseWrapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.web.util.WebUtils;
+
 /**
  * Observes every request: starts its {@link RequestObservation}, passes the application a
  * response that completes the observation just before the client has the whole answer,
@@ -56,7 +58,10 @@ public final class RequestMetricsFilter implements Filter {
 
 	private final boolean measureSizes;
 
-	private final DefaultRequestMetrics defaultMetrics;
+	/**
+	 * The default metrics when their in-progress gauge is on, otherwise {@code null}.
+	 */
+	private final DefaultRequestMetrics inProgressMetrics;
 
 	/**
 	 * Creates the filter.
@@ -73,20 +78,23 @@ public final class RequestMetricsFilter implements Filter {
 		this.excludedPaths = new ExcludedPaths(settings.excludedPaths());
 		this.excludeUserDefaults = settings.excludeUserDefaults();
 		this.measureSizes = settings.sizes();
-		this.defaultMetrics = defaultMetrics;
+		this.inProgressMetrics = (defaultMetrics != null && defaultMetrics.countsInProgress()) ? defaultMetrics : null;
 	}
 
 	@Override
 	public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
 			throws IOException, ServletException {
 		if (request instanceof HttpServletRequest httpRequest && response instanceof HttpServletResponse httpResponse) {
-			RequestObservation observation = RequestObservation.of(httpRequest);
-			if (observation == null && httpRequest.getDispatcherType() == DispatcherType.REQUEST) {
+			DispatcherType dispatch = httpRequest.getDispatcherType();
+			// A response that is observed already: the filter is in the chain twice.
+			if (dispatch == DispatcherType.REQUEST
+					&& WebUtils.getNativeResponse(response, ObservedResponse.class) == null) {
 				observe(httpRequest, httpResponse, chain);
 				return;
 			}
-			if (observation != null && observation.isInProgress()
-					&& httpRequest.getDispatcherType() == DispatcherType.ASYNC) {
+			RequestObservation observation = (dispatch == DispatcherType.ASYNC)
+					? RequestObservation.of(request, response) : null;
+			if (observation != null && observation.isInProgress()) {
 				completeAfterTheLastDispatch(httpRequest, httpResponse, chain, observation);
 				return;
 			}
@@ -164,9 +172,9 @@ public final class RequestMetricsFilter implements Filter {
 	}
 
 	private void countInProgress(RequestObservation observation) {
-		if (this.defaultMetrics != null) {
+		if (this.inProgressMetrics != null) {
 			try {
-				observation.inProgress(this.defaultMetrics.started(observation.method(), observation.request()));
+				observation.inProgress(this.inProgressMetrics.started(observation.method(), observation.request()));
 			}
 			catch (RuntimeException | LinkageError ex) {
 				this.failures.warn("Failed to count a request in progress", ex);
@@ -181,6 +189,7 @@ public final class RequestMetricsFilter implements Filter {
 	 */
 	private void completeWhenTheContainerDoes(HttpServletRequest request, RequestObservation observation) {
 		try {
+			observation.keepInRequest();
 			request.getAsyncContext().addListener(observation);
 		}
 		catch (RuntimeException ex) {

@@ -25,14 +25,17 @@ import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
 import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.web.util.WebUtils;
+
 /**
- * Everything prometheus-web knows of one request, in one request attribute. It is written
- * while the request is processed, then completed once: the {@link Completion} decides its
- * outcome and hands it, as a {@link CompletedRequest}, to the recorders. From then on it
- * takes no more writes. See the package documentation for who writes what, and when.
+ * Everything prometheus-web knows of one request. It is written while the request is
+ * processed, then completed once: the {@link Completion} decides its outcome and hands
+ * it, as a {@link CompletedRequest}, to the recorders. From then on it takes no more
+ * writes. See the package documentation for who writes what, and when.
  * <p>
  * Its writers run on the thread of a dispatch of the request; it is completed on that
  * thread too, or, for an asynchronous request, once the container has ended the dispatch
@@ -103,7 +106,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	}
 
 	/**
-	 * Starts observing a request and puts the observation in its attribute.
+	 * Starts observing a request.
 	 * @param completion what completes the observation
 	 * @param request the request, as the application reads it
 	 * @param response the response, as the container gave it
@@ -114,7 +117,6 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 			Tracking tracking) {
 		RequestObservation observation = new RequestObservation(completion, request, tracking, System.nanoTime());
 		observation.response = new ObservedResponse(response, observation);
-		request.setAttribute(ATTRIBUTE, observation);
 		return observation;
 	}
 
@@ -127,12 +129,31 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	}
 
 	/**
-	 * The observation of a request.
+	 * Keeps the observation in an attribute of the request, for the dispatches of an
+	 * asynchronous request that are not given the response the application wrote (after
+	 * {@code startAsync()} without arguments).
+	 */
+	void keepInRequest() {
+		this.request.setAttribute(ATTRIBUTE, this);
+	}
+
+	/**
+	 * The observation of a request. It is found through the response: the application
+	 * writes the observed response, wrapped or not by other filters (in a response
+	 * wrapper of the Servlet API, as every filter wraps it). A request attribute holds it
+	 * only where the response cannot tell: an excluded path, and the dispatches of an
+	 * asynchronous request. A synchronous request so costs no request attribute.
 	 * @param request the request
+	 * @param response the response of the same dispatch, or {@code null} if unknown
 	 * @return the observation, or {@code null} if the prometheus-web filter did not see
 	 * the request
 	 */
-	public static RequestObservation of(ServletRequest request) {
+	public static RequestObservation of(ServletRequest request, ServletResponse response) {
+		ObservedResponse observed = (response != null) ? WebUtils.getNativeResponse(response, ObservedResponse.class)
+				: null;
+		if (observed != null) {
+			return observed.observation();
+		}
 		return (request.getAttribute(ATTRIBUTE) instanceof RequestObservation observation) ? observation : null;
 	}
 

@@ -16,8 +16,10 @@
 
 /**
  * How a request is observed. One
- * {@link io.github.prometheusweb.servlet.RequestObservation} per request, in one request
- * attribute, carries everything the recorders need. Who writes what, and when:
+ * {@link io.github.prometheusweb.servlet.RequestObservation} per request carries
+ * everything the recorders need; the code of a dispatch finds it through the response it
+ * writes (a request attribute holds it only for an excluded path and for the dispatches
+ * of an asynchronous request). Who writes what, and when:
  * <ol>
  * <li>{@link io.github.prometheusweb.servlet.RequestMetricsFilter}, at the start of the
  * filter chain (order {@code Ordered.HIGHEST_PRECEDENCE + 1}), starts it: the start time

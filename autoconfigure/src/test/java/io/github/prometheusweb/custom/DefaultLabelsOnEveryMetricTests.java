@@ -73,6 +73,18 @@ class DefaultLabelsOnEveryMetricTests {
 	}
 
 	@Test
+	void expressionDefaultLabelsReachAServiceMethodWhoseOwnLabelsAreLiteral() {
+		try (MockApp app = MockApp.start(new Class<?>[] { OrderService.class, ServiceController.class },
+				"prometheus.web.default-labels.dm=#{#request?.method ?: 'none'}")) {
+			app.get(2, "/audits", 200);
+			app.context().getBean(OrderService.class).audit();
+			Scrape scrape = app.scrape();
+			scrape.assertValue("orders_audited_total{dm=\"GET\"}").isEqualTo("2.0");
+			scrape.assertValue("orders_audited_total{dm=\"none\"}").isEqualTo("1.0");
+		}
+	}
+
+	@Test
 	void inProgressGaugeEvaluatesDefaultLabelsWhenTheRequestStarts() {
 		try (MockApp app = MockApp.start("prometheus.web.in-progress.enabled=true",
 				"prometheus.web.default-labels.dm=#{#request.method}")) {

@@ -15,6 +15,8 @@
  */
 package io.github.prometheusweb.custom;
 
+import java.util.List;
+
 import io.github.prometheusweb.testapp.MockApp;
 import io.github.prometheusweb.testapp.Scrape;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,38 @@ class ExpressionLabelLimitTests {
 				.containsExactlyInAnyOrder("1", "2", "3", "__overflow__");
 			scrape.assertValue("spring_exporter_label_overflow_total{label=\"x_value\",metric=\"hist_3\"}")
 				.isEqualTo("2.0");
+		}
+	}
+
+	@Test
+	void eachObservationBeyondTheLimitIsCountedWhileKnownValuesKeepTheirSeries() {
+		try (MockApp app = MockApp.start(new Class<?>[] { DecoratorController.class },
+				"prometheus.web.cardinality-limit=1")) {
+			for (String path : List.of("/multi/first", "/multi/second", "/multi/first", "/multi/second",
+					"/multi/second")) {
+				assertThat(app.get(path).statusCode()).isEqualTo(200);
+			}
+			Scrape scrape = app.scrape();
+			scrape.assertValue("multi_counter_total{path=\"/multi/first\"}").isEqualTo("2.0");
+			scrape.assertValue("multi_counter_total{path=\"__overflow__\"}").isEqualTo("3.0");
+			scrape.assertValue("spring_exporter_label_overflow_total{label=\"path\",metric=\"multi_counter\"}")
+				.isEqualTo("3.0");
+		}
+	}
+
+	@Test
+	void severalExpressionLabelsKeepTheirSeriesWithinTheLimit() {
+		try (MockApp app = MockApp.start(new Class<?>[] { DecoratorController.class },
+				"prometheus.web.cardinality-limit=2")) {
+			for (String xy : List.of("1/1", "2/1", "3/1", "1/1", "3/1", "4/1", "2/1")) {
+				assertThat(app.get("/hist/" + xy).statusCode()).isEqualTo(200);
+			}
+			Scrape scrape = app.scrape();
+			scrape.assertValue("hist_3_count{x_value=\"1\",y_value=\"1\"}").isEqualTo("2");
+			scrape.assertValue("hist_3_count{x_value=\"2\",y_value=\"1\"}").isEqualTo("2");
+			scrape.assertValue("hist_3_count{x_value=\"__overflow__\",y_value=\"1\"}").isEqualTo("3");
+			scrape.assertValue("spring_exporter_label_overflow_total{label=\"x_value\",metric=\"hist_3\"}")
+				.isEqualTo("3.0");
 		}
 	}
 

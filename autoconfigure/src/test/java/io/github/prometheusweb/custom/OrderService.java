@@ -35,6 +35,17 @@ public class OrderService {
 		return "placed " + kind;
 	}
 
+	@PrometheusCounter(name = "orders_audited", help = "Orders audited")
+	public String audit() {
+		return "audited";
+	}
+
+	@PrometheusCounter(name = "orders_described", help = "Orders described",
+			labels = @Label(name = "order", value = "#{#order}"))
+	public String describe(Object order) {
+		return "described";
+	}
+
 	@PrometheusCounter(name = "order_checks", help = "Order checks by outcome",
 			labels = { @Label(name = "outcome", value = "#{#exception == null ? 'ok' : #exception.getMessage()}"),
 					@Label(name = "result", value = "#{#result}") })

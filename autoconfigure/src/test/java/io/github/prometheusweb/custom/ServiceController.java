@@ -40,6 +40,11 @@ public class ServiceController {
 		return this.orders.place(kind);
 	}
 
+	@GetMapping("/audits")
+	public String audit() {
+		return this.orders.audit();
+	}
+
 	@GetMapping("/checks/{fail}")
 	public String check(@PathVariable boolean fail) {
 		return this.orders.check(fail);

@@ -36,8 +36,8 @@ class SpringBeansTests {
 
 	@BeforeEach
 	void start() {
-		this.app = MockApp.start(
-				new Class<?>[] { OrderService.class, ServiceController.class, ClassLevelController.class },
+		this.app = MockApp.start(new Class<?>[] { OrderService.class, ServiceController.class,
+				ClassLevelController.class, Shelf.Books.class, Shelf.Music.class },
 				"prometheus.web.excluded-paths=/orders/excluded");
 	}
 
@@ -89,6 +89,37 @@ class SpringBeansTests {
 		scrape.assertValue("catalog_calls_total{route=\"/catalog/music\"}").isEqualTo("1.0");
 		scrape.assertValue("catalog_music_seconds_count").isEqualTo("1");
 		assertThat(scrape.samples("catalog_calls_total")).hasSize(2);
+	}
+
+	@Test
+	void aMethodInheritedByTwoBeansRecordsTheMetricsOfTheBeanItIsCalledOn() {
+		Shelf books = this.app.context().getBean(Shelf.Books.class);
+		Shelf music = this.app.context().getBean(Shelf.Music.class);
+		books.describe();
+		music.describe();
+		books.describe();
+		Scrape scrape = this.app.scrape();
+		scrape.assertValue("book_shelf_calls_total").isEqualTo("2.0");
+		scrape.assertValue("music_shelf_calls_total").isEqualTo("1.0");
+	}
+
+	@Test
+	void aLabelValueWhoseStringFailsIsErrorAndNeverBreaksTheCall() {
+		OrderService service = this.app.context().getBean(OrderService.class);
+		Object unprintable = new Object() {
+
+			@Override
+			public String toString() {
+				throw new IllegalStateException("lazy proxy, no session");
+			}
+
+		};
+		assertThat(service.describe(unprintable)).isEqualTo("described");
+		assertThat(service.describe(unprintable)).isEqualTo("described");
+		assertThat(service.describe("o-1")).isEqualTo("described");
+		Scrape scrape = this.app.scrape();
+		scrape.assertValue("orders_described_total{order=\"error\"}").isEqualTo("2.0");
+		scrape.assertValue("orders_described_total{order=\"o-1\"}").isEqualTo("1.0");
 	}
 
 	@Test

@@ -19,14 +19,18 @@ package io.github.prometheusweb.labels;
 import java.util.Map;
 
 import io.github.prometheusweb.grouping.HandlerDetails;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.expression.spel.SpelCompilerMode;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.servlet.HandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * Tests for {@link LabelTemplate} and the variables of {@link LabelContext}.
@@ -56,10 +60,40 @@ class LabelTemplateTests {
 
 	@Test
 	void aTemplateOfACallReadsItsResultExceptionAndParameters() {
-		LabelContext context = LabelContext.ofCall(null, null, null, null, "done", new IllegalStateException("x"),
+		LabelContext context = LabelContext.ofCall(null, null, null, "done", new IllegalStateException("x"),
 				new String[] { "kind" }, new Object[] { "book" });
 		assertThat(value("#{#result}/#{#exception.class.simpleName}/#{#kind}/#{#p0}", context))
 			.isEqualTo("done/IllegalStateException/book/book");
+	}
+
+	@Test
+	void argumentsAreReadByPositionAndAParameterNameHidesAVariable() {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
+		LabelContext context = LabelContext.ofCall(request, null, null, null, null, new String[] { "request", "count" },
+				new Object[] { "a parameter", 7 });
+		assertThat(value("#{#request}|#{#count}|#{#p0}|#{#p1}|#{#p2}|#{#p01}|#{#nothing}", context))
+			.isEqualTo("a parameter|7|a parameter|7|||");
+	}
+
+	@Test
+	void aTemplateCannotAssignAVariable() {
+		assertThat(value("#{#status = 1}", LabelContext.ofRequest(null, null, null))).isEqualTo(LabelTemplate.ERROR);
+	}
+
+	@Test
+	void anExpressionIsCompiledAfterSomeObservationsAndGivesTheSameValues() {
+		LabelTemplate template = LabelTemplate.parse("status", "#{#response.status}", "test");
+		for (int i = 0; i < 300; i++) {
+			MockHttpServletResponse response = new MockHttpServletResponse();
+			response.setStatus(200 + (i % 3));
+			assertThat(template.evaluate(LabelContext.ofRequest(null, response, null))).isEqualTo(200 + (i % 3));
+		}
+		Object expression = ReflectionTestUtils.getField(template, "expression");
+		assertThat(ReflectionTestUtils.getField(expression, "compiledAst")).as("compiled").isNotNull();
+		HttpServletResponseWrapper another = new HttpServletResponseWrapper(new MockHttpServletResponse());
+		another.setStatus(503);
+		assertThat(template.value(LabelContext.ofRequest(null, another, null))).isEqualTo("503");
+		assertThat(template.value(LabelContext.ofRequest(null, null, null))).isEqualTo(LabelTemplate.ERROR);
 	}
 
 	@Test
@@ -67,6 +101,32 @@ class LabelTemplateTests {
 		LabelContext context = LabelContext.ofRequest(null, null, null);
 		assertThat(value("#{#request}", context)).isEmpty();
 		assertThat(value("#{#request.method}", context)).isEqualTo(LabelTemplate.ERROR);
+	}
+
+	@Test
+	void aResultWhoseStringFailsIsError() {
+		Object unprintable = new Object() {
+
+			@Override
+			public String toString() {
+				throw new IllegalStateException("lazy proxy, no session");
+			}
+
+		};
+		LabelContext context = LabelContext.ofCall(null, null, null, unprintable, null, new String[0], new Object[0]);
+		assertThat(value("#{#result}", context)).isEqualTo(LabelTemplate.ERROR);
+	}
+
+	@Test
+	void templatesAreCompiledAsSpringsCompilerModePropertySaysAndInterpretedInANativeImage() {
+		assertThat(LabelTemplate.compilerMode(null, false)).isEqualTo(SpelCompilerMode.MIXED);
+		assertThat(LabelTemplate.compilerMode("off", false)).isEqualTo(SpelCompilerMode.OFF);
+		assertThat(LabelTemplate.compilerMode(" IMMEDIATE ", false)).isEqualTo(SpelCompilerMode.IMMEDIATE);
+		assertThat(LabelTemplate.compilerMode(null, true)).isEqualTo(SpelCompilerMode.OFF);
+		assertThat(LabelTemplate.compilerMode("mixed", true)).isEqualTo(SpelCompilerMode.OFF);
+		assertThatIllegalStateException().isThrownBy(() -> LabelTemplate.compilerMode("fast", false))
+			.withMessage("spring.expression.compiler.mode is 'fast'; "
+					+ "prometheus-web's label templates accept off, immediate or mixed");
 	}
 
 	@Test

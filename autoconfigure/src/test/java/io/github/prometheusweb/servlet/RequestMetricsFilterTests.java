@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 import io.github.prometheusweb.grouping.GroupBy;
@@ -33,10 +34,12 @@ import io.github.prometheusweb.metrics.CompletedRequest;
 import io.github.prometheusweb.metrics.HandlerMethodCall;
 import io.github.prometheusweb.metrics.RequestRecorder;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -298,7 +301,7 @@ class RequestMetricsFilterTests {
 		RequestMetricsFilter filter = filter(true);
 		MockHttpServletRequest request = request("GET", "/health/live");
 		filter.doFilter(request, this.response, (req, res) -> {
-			assertThat(RequestObservation.of(req).recordsAnnotationMetrics()).isFalse();
+			assertThat(RequestObservation.of(req, res).recordsAnnotationMetrics()).isFalse();
 			assertThat(res).isSameAs(this.response);
 		});
 		assertThat(this.recorded).isEmpty();
@@ -308,30 +311,64 @@ class RequestMetricsFilterTests {
 	void anExcludedPathRecordsTheUserDefinedMetricsWhenAskedTo() throws Exception {
 		RequestMetricsFilter filter = filter(false);
 		filter.doFilter(request("GET", "/health/live"), this.response,
-				(req, res) -> assertThat(RequestObservation.of(req).recordsAnnotationMetrics()).isTrue());
+				(req, res) -> assertThat(RequestObservation.of(req, res).recordsAnnotationMetrics()).isTrue());
 		assertThat(this.recorded).hasSize(1);
 	}
 
 	@Test
 	void theHandlerCallIsRecordedWithTheRequestOnce() throws Exception {
 		Method method = Object.class.getMethod("toString");
-		HandlerMethodCall call = new HandlerMethodCall(method, Object.class, new Object[0], "result", null, 5);
+		HandlerMethodCall call = new Call(method, Object.class, new Object[0], "result", null, 5);
+		AtomicReference<RequestObservation> observation = new AtomicReference<>();
 		run(request("GET", "/items/1"), (request, response) -> {
-			assertThat(RequestObservation.of(request).deferHandlerCall(call)).isTrue();
-			assertThat(RequestObservation.of(request).deferHandlerCall(call)).as("a second call").isFalse();
+			observation.set(RequestObservation.of(request, response));
+			assertThat(observation.get().deferHandlerCall(call)).isTrue();
+			assertThat(observation.get().deferHandlerCall(call)).as("a second call").isFalse();
 			response.setStatus(201);
 		});
 		assertThat(this.handlerCalls).singleElement().satisfies((recorded) -> {
 			assertThat(recorded.handlerCall()).isSameAs(call);
 			assertThat(recorded.status()).isEqualTo(201);
 		});
-		assertThat(RequestObservation.of(this.lastRequest).deferHandlerCall(call)).as("after completion").isFalse();
+		assertThat(observation.get().deferHandlerCall(call)).as("after completion").isFalse();
 	}
 
-	private MockHttpServletRequest lastRequest;
+	@Test
+	void anAsynchronousDispatchWithTheContainersOwnResponseCompletesTheRequestOnce() throws Exception {
+		RequestMetricsFilter filter = filter(true);
+		MockHttpServletRequest request = request("GET", "/items/1");
+		request.setAsyncSupported(true);
+		filter.doFilter(request, this.response, (req, res) -> req.startAsync());
+		assertThat(this.recorded).as("while asynchronous").isEmpty();
+		request.setAsyncStarted(false);
+		request.setDispatcherType(DispatcherType.ASYNC);
+		filter.doFilter(request, this.response, (req, res) -> ((HttpServletResponse) res).setStatus(202));
+		assertThat(this.recorded).singleElement().satisfies((recorded) -> assertThat(recorded.status()).isEqualTo(202));
+		request.getAsyncContext().complete();
+		assertThat(this.recorded).as("after the container completes it").hasSize(1);
+	}
+
+	@Test
+	void aFilterThatSeesAnObservedResponseLetsItPass() throws Exception {
+		RequestMetricsFilter filter = filter(true);
+		filter.doFilter(request("GET", "/items/1"), this.response,
+				(req, res) -> filter.doFilter(req, res, (innerReq, innerRes) -> {
+					assertThat(innerRes).isSameAs(res);
+					((HttpServletResponse) innerRes).setStatus(204);
+				}));
+		assertThat(this.recorded).singleElement().satisfies((recorded) -> assertThat(recorded.status()).isEqualTo(204));
+	}
+
+	@Test
+	void aResponseWrappedByAnotherFilterLeadsToTheSameObservation() throws Exception {
+		run(request("GET", "/items/1"), (request, response) -> {
+			RequestObservation observation = RequestObservation.of(request, response);
+			assertThat(observation).isNotNull();
+			assertThat(RequestObservation.of(request, new HttpServletResponseWrapper(response))).isSameAs(observation);
+		});
+	}
 
 	private void run(MockHttpServletRequest request, Chain chain) throws IOException, ServletException {
-		this.lastRequest = request;
 		FilterChain filterChain = (req, res) -> chain.doFilter((HttpServletRequest) req, (HttpServletResponse) res);
 		filter(true).doFilter(request, this.response, filterChain);
 	}
@@ -375,6 +412,11 @@ class RequestMetricsFilterTests {
 				throw new IllegalStateException(ex);
 			}
 		}
+
+	}
+
+	private record Call(Method method, Class<?> targetClass, Object[] arguments, Object result, Throwable exception,
+			long durationNanos) implements HandlerMethodCall {
 
 	}
 

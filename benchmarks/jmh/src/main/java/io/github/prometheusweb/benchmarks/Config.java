@@ -66,7 +66,20 @@ public enum Config {
 	 * The defaults, and custom-metric annotations on the handler: a histogram with a
 	 * literal label and a counter with a SpEL label.
 	 */
-	CUSTOM_METRICS(Map.of(), AnnotatedItemsController.class);
+	CUSTOM_METRICS(Map.of(), AnnotatedItemsController.class),
+
+	/**
+	 * The defaults, and the same two metrics as {@link #CUSTOM_METRICS} declared in
+	 * {@code prometheus.web.metrics} instead: recorded for every request, with the
+	 * request's duration.
+	 */
+	USER_METRICS(
+			Map.of("prometheus.web.metrics[0].type", "histogram", "prometheus.web.metrics[0].name",
+					"items_lookup_seconds", "prometheus.web.metrics[0].help", "Item lookups",
+					"prometheus.web.metrics[0].labels.source", "catalogue", "prometheus.web.metrics[1].type", "counter",
+					"prometheus.web.metrics[1].name", "items_served", "prometheus.web.metrics[1].help",
+					"Items served by status", "prometheus.web.metrics[1].labels.code", "#{#response.status}"),
+			ItemsController.class);
 
 	private final Map<String, String> properties;
 

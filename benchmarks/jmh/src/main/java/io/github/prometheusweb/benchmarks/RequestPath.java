@@ -17,10 +17,12 @@
 package io.github.prometheusweb.benchmarks;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -42,8 +44,9 @@ import org.springframework.web.servlet.HandlerMapping;
  * {@code GET /items/{id}}: resolve the handler method per request (as
  * {@code RequestMappingHandlerMapping} does), expose it and the route template, expose
  * the request to {@code RequestContextHolder}, call the interceptors around the handler
- * and the handler itself, and set the status. With no filter and no interceptors it is
- * the floor: the request without metrics.
+ * and the handler itself, set the status, and write the handler's body with its
+ * {@code Content-Length}, as Spring's message converter does. With no filter and no
+ * interceptors it is the floor: the request without metrics.
  *
  * @author prometheus-web authors
  */
@@ -91,7 +94,8 @@ public final class RequestPath implements FilterChain {
 	}
 
 	/**
-	 * Handles one request; the request and the response can be reused afterwards.
+	 * Handles one request, on a response reset first; the request and the response can be
+	 * reused afterwards.
 	 * @param request the request
 	 * @param response the response
 	 * @throws IOException never
@@ -99,6 +103,8 @@ public final class RequestPath implements FilterChain {
 	 */
 	public void handle(MockHttpServletRequest request, MockHttpServletResponse response)
 			throws IOException, ServletException {
+		response.setCommitted(false);
+		response.reset();
 		if (this.filter != null) {
 			this.filter.doFilter(request, response, this);
 		}
@@ -106,6 +112,18 @@ public final class RequestPath implements FilterChain {
 			doFilter(request, response);
 		}
 		request.clearAttributes();
+	}
+
+	/**
+	 * Writes the body as Spring's {@code StringHttpMessageConverter} does: the length,
+	 * the bytes, a flush.
+	 */
+	private static void writeBody(HttpServletResponse response, String body) throws IOException {
+		byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+		response.setContentLength(bytes.length);
+		ServletOutputStream out = response.getOutputStream();
+		out.write(bytes);
+		out.flush();
 	}
 
 	@Override
@@ -121,7 +139,8 @@ public final class RequestPath implements FilterChain {
 				interceptor.preHandle(request, response, handler);
 			}
 			response.setStatus(HttpServletResponse.SC_OK);
-			((ItemsController) handler.getBean()).item("42");
+			String body = ((ItemsController) handler.getBean()).item("42");
+			writeBody(response, body);
 			for (int i = this.interceptors.length - 1; i >= 0; i--) {
 				this.interceptors[i].afterCompletion(request, response, handler, null);
 			}

@@ -50,6 +50,8 @@ class RecordingPathTests {
 			MockHttpServletResponse response = new MockHttpServletResponse();
 			for (int i = 0; i < 3; i++) {
 				path.handle(request, response);
+				assertThat(response.getContentAsString()).isEqualTo("42");
+				assertThat(response.getContentLength()).isEqualTo(2);
 			}
 			PrometheusRegistry registry = context.bean(PrometheusRegistry.class);
 			if (config == Config.FLOOR) {
@@ -61,7 +63,7 @@ class RecordingPathTests {
 			assertThat(samples).filteredOn((line) -> line.startsWith("spring_http_request_duration_seconds_count{"))
 				.singleElement()
 				.satisfies((line) -> assertThat(line).contains(groupLabel(config)).endsWith(" 3"));
-			if (config == Config.CUSTOM_METRICS) {
+			if (config == Config.CUSTOM_METRICS || config == Config.USER_METRICS) {
 				assertThat(samples).contains("items_served_total{code=\"200\"} 3.0",
 						"items_lookup_seconds_count{source=\"catalogue\"} 3");
 			}
