@@ -41,14 +41,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The layering of the code, as rules that fail the build: configuration flows one way,
  * packages never depend on each other in a circle, and the public types are the ones
- * decided here, the extension points among them documented in the README.
+ * decided here, the extension points among them documented in
+ * {@code docs/custom-metrics.md}.
  */
 class ArchitectureTests {
 
 	private static final String AUTOCONFIGURE = "io.github.prometheusweb.autoconfigure";
 
 	/**
-	 * The types applications use: the extension points of the README.
+	 * The types applications use: the extension points of the documentation.
 	 */
 	private static final Set<String> EXTENSION_POINTS = Set.of("annotation.DoNotTrack", "annotation.ExcludeAllMetrics",
 			"annotation.Label", "annotation.PrometheusCounter", "annotation.PrometheusCounters",
@@ -121,14 +122,15 @@ class ArchitectureTests {
 	}
 
 	@Test
-	void theReadmeListsEveryExtensionPoint() throws IOException {
-		String readme = Files.readString(Path.of("..", "README.md"));
-		int start = readme.indexOf("## Extension points");
-		assertThat(start).as("the README's section 'Extension points'").isNotNegative();
-		int end = readme.indexOf("\n## ", start + 1);
-		String section = readme.substring(start, (end > 0) ? end : readme.length());
+	void theDocumentationListsEveryExtensionPoint() throws IOException {
+		String doc = Files.readString(Path.of("..", "docs", "custom-metrics.md"));
+		int start = doc.indexOf("## Extension points");
+		assertThat(start).as("the section 'Extension points' of docs/custom-metrics.md").isNotNegative();
+		int end = doc.indexOf("\n## ", start + 1);
+		String section = doc.substring(start, (end > 0) ? end : doc.length());
 		for (String type : EXTENSION_POINTS) {
-			assertThat(section).as("the README's extension points").contains(type.substring(type.indexOf('.') + 1));
+			assertThat(section).as("the extension points of docs/custom-metrics.md")
+				.contains(type.substring(type.indexOf('.') + 1));
 		}
 	}
 
