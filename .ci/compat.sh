@@ -5,18 +5,43 @@
 #               the auto-configuration module's whole test suite on that version, against the
 #               main classes compiled by the default build (-Dmaven.main.skip): one jar, as shipped,
 #               run on each version.
+#   jetty       the auto-configuration module's whole test suite on Jetty 12.1 instead of Tomcat,
+#               against the main classes compiled by the default build, like the version profiles.
 #   java-25     the auto-configuration module compiled (javac 25, -Xlint:all -Werror) and tested on
-#               Temurin 25.
+#               a JDK 25: $JAVA25_HOME, or else the one JDK 25 found in /usr/lib/jvm.
 # Usage: .ci/compat.sh [profile...]   (default: all). Exit status 1 if any run failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
 profiles=("$@")
 if [ ${#profiles[@]} -eq 0 ]; then
-	profiles=(default boot-3.5 client-1.3 client-1.4 client-1.7 java-25)
+	profiles=(default boot-3.5 client-1.3 client-1.4 client-1.7 jetty java-25)
 fi
 
-# The flood test checks our own bounds, whatever the versions: the default build runs it.
+# The JDK of the java-25 profile, found before any build runs.
+java25_home() {
+	local javac
+	for javac in /usr/lib/jvm/*/bin/javac; do
+		if [ -x "$javac" ] && "$javac" -version 2>&1 | grep -q '^javac 25\b'; then
+			dirname "$(dirname "$javac")"
+			return 0
+		fi
+	done
+	return 1
+}
+for profile in "${profiles[@]}"; do
+	if [ "$profile" = java-25 ] && [ -z "${JAVA25_HOME:-}" ]; then
+		if ! JAVA25_HOME=$(java25_home); then
+			echo "java-25: no JDK 25 found; install one in /usr/lib/jvm (e.g. temurin-25-jdk)," \
+				"or set JAVA25_HOME to its folder" >&2
+			exit 1
+		fi
+		export JAVA25_HOME
+	fi
+done
+
+# The flood test checks our own bounds, whatever the versions: the default build runs it,
+# and the jetty profile, as it checks the container's side too.
 skip_flood=-Dextra-test-exclude=**/PathFloodIntegrationTests.java
 logs=target/compat
 mkdir -p "$logs"
@@ -30,6 +55,7 @@ for profile in "${profiles[@]}"; do
 	case "$profile" in
 	default) args=(-q verify) ;;
 	java-25) args=(-q verify -P"$profile" -pl autoconfigure "$skip_flood") ;;
+	jetty) args=(-q verify -P"$profile" -pl autoconfigure -Dmaven.main.skip=true) ;;
 	*) args=(-q verify -P"$profile" -pl autoconfigure -Dmaven.main.skip=true "$skip_flood") ;;
 	esac
 	if [ "$profile" = java-25 ]; then

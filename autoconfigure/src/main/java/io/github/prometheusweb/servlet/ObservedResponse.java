@@ -38,7 +38,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * recorded, then the last byte follows;</li>
  * <li>before a flush once the body is complete, or when the response has no body (a
  * {@code HEAD} request, a 1xx, 204 or 304 status);</li>
- * <li>before the body is closed.</li>
+ * <li>before the body is closed;</li>
+ * <li>when a write or flush of an asynchronous response fails: the client has gone, and
+ * not every container tells the request's {@code AsyncListener} soon (Jetty does when the
+ * request times out).</li>
  * </ul>
  * A response without a declared length is complete only when the container finishes it,
  * after the filter chain returns. Nothing is buffered: status, headers and every byte go
@@ -155,7 +158,13 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 	@Override
 	public void flushBuffer() throws IOException {
 		beforeFlush();
-		super.flushBuffer();
+		try {
+			super.flushBuffer();
+		}
+		catch (IOException ex) {
+			writeFailed();
+			throw ex;
+		}
 	}
 
 	@Override
@@ -200,6 +209,18 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 		}
 	}
 
+	/**
+	 * Called when the container fails to write: the client has gone, so the response is
+	 * as complete as it will be. A synchronous request completes as the exception leaves
+	 * the filter chain; an asynchronous one completes now, as it may otherwise wait for
+	 * its timeout.
+	 */
+	private void writeFailed() {
+		if (this.observation.isInProgress() && this.observation.request().isAsyncStarted()) {
+			this.observation.responseComplete();
+		}
+	}
+
 	private static boolean hasNoBody(int status) {
 		return status < 200 || status == HttpServletResponse.SC_NO_CONTENT
 				|| status == HttpServletResponse.SC_NOT_MODIFIED;
@@ -220,11 +241,27 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 			if (completes) {
 				ObservedResponse.this.observation.responseComplete();
 			}
-			this.delegate.write(b);
+			try {
+				this.delegate.write(b);
+			}
+			catch (IOException ex) {
+				writeFailed();
+				throw ex;
+			}
 		}
 
 		@Override
 		public void write(byte[] bytes, int offset, int length) throws IOException {
+			try {
+				writeObserved(bytes, offset, length);
+			}
+			catch (IOException ex) {
+				writeFailed();
+				throw ex;
+			}
+		}
+
+		private void writeObserved(byte[] bytes, int offset, int length) throws IOException {
 			long before = ObservedResponse.this.bodyBytes;
 			if (length > 0 && completes(before + length)) {
 				// All of the declared body but its last byte first.
@@ -249,7 +286,13 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 		@Override
 		public void flush() throws IOException {
 			beforeFlush();
-			this.delegate.flush();
+			try {
+				this.delegate.flush();
+			}
+			catch (IOException ex) {
+				writeFailed();
+				throw ex;
+			}
 		}
 
 		@Override

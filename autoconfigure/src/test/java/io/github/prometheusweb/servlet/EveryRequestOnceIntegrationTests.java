@@ -92,22 +92,50 @@ class EveryRequestOnceIntegrationTests {
 	@Test
 	void clientHangingUpMidResponseIsRecordedOnce() throws Exception {
 		try (RunningApp app = RunningApp.start()) {
-			int port = Integer.parseInt(app.url("").replaceAll(".*:", ""));
-			try (Socket socket = new Socket("127.0.0.1", port)) {
-				OutputStream out = socket.getOutputStream();
-				out.write("GET /slow-stream HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-				out.flush();
-				InputStream in = socket.getInputStream();
-				byte[] head = new byte[64];
-				assertThat(in.read(head)).isPositive();
-				socket.setSoLinger(true, 0);
-			}
+			hangUpAfterTheFirstBytes(app, "/slow-stream");
 			String count = "spring_http_request_duration_seconds_count{method=\"GET\",status=\"200\",url_rule=\"/slow-stream\"}";
 			await().atMost(Duration.ofSeconds(15)).until(() -> "1".equals(app.scrape().value(count)));
 			await().during(Duration.ofMillis(300))
 				.atMost(Duration.ofSeconds(2))
 				.until(() -> "1".equals(app.scrape().value(count)));
 			assertThat(app.scrape().samples("spring_http_request_total")).hasSize(1);
+		}
+	}
+
+	/**
+	 * An asynchronous response the application goes on writing after the client has gone:
+	 * recorded when a write fails, long before the request's timeout (60 s), on every
+	 * container. Tomcat tells the request's listeners at once; Jetty only at the timeout.
+	 */
+	@Test
+	void clientHangingUpOnServerSentEventsIsRecordedOnceWhenAWriteFails() throws Exception {
+		try (RunningApp app = RunningApp.start("prometheus.web.in-progress.enabled=true")) {
+			hangUpAfterTheFirstBytes(app, "/async/ticks");
+			String count = "spring_http_request_duration_seconds_count{method=\"GET\",status=\"200\",url_rule=\"/async/ticks\"}";
+			await().atMost(Duration.ofSeconds(5)).until(() -> "1".equals(app.scrape().value(count)));
+			await().during(Duration.ofMillis(300))
+				.atMost(Duration.ofSeconds(2))
+				.until(() -> "1".equals(app.scrape().value(count)));
+			Scrape scrape = app.scrape();
+			assertThat(scrape.samples("spring_http_request_total"))
+				.containsExactly("spring_http_request_total{method=\"GET\",status=\"200\"} 1.0");
+			scrape.assertValue("spring_http_requests_in_progress{method=\"GET\"}").isEqualTo("0.0");
+		}
+	}
+
+	/**
+	 * Sends a GET, reads the first bytes of the response, and resets the connection.
+	 */
+	private static void hangUpAfterTheFirstBytes(RunningApp app, String path) throws Exception {
+		int port = Integer.parseInt(app.url("").replaceAll(".*:", ""));
+		try (Socket socket = new Socket("127.0.0.1", port)) {
+			OutputStream out = socket.getOutputStream();
+			out.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+			out.flush();
+			InputStream in = socket.getInputStream();
+			byte[] head = new byte[64];
+			assertThat(in.read(head)).isPositive();
+			socket.setSoLinger(true, 0);
 		}
 	}
 

@@ -44,7 +44,8 @@ class PathFloodIntegrationTests {
 
 	/**
 	 * Without a limit of requests per connection, the client never sends a request on a
-	 * connection the server is closing, so every request sent is answered.
+	 * connection the server is closing, so every request sent is answered. Tomcat's
+	 * default limit is 100; Jetty has none, and ignores this property.
 	 */
 	private static final String KEEP_CONNECTIONS_OPEN = "server.tomcat.max-keep-alive-requests=-1";
 

@@ -37,6 +37,8 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
@@ -46,6 +48,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
@@ -344,6 +347,48 @@ class RequestMetricsFilterTests {
 		request.setDispatcherType(DispatcherType.ASYNC);
 		filter.doFilter(request, this.response, (req, res) -> ((HttpServletResponse) res).setStatus(202));
 		assertThat(this.recorded).singleElement().satisfies((recorded) -> assertThat(recorded.status()).isEqualTo(202));
+		request.getAsyncContext().complete();
+		assertThat(this.recorded).as("after the container completes it").hasSize(1);
+	}
+
+	@Test
+	void anAsynchronousResponseWhoseWriteFailsIsRecordedThenAndOnce() throws Exception {
+		MockHttpServletResponse clientGone = new MockHttpServletResponse() {
+
+			@Override
+			public ServletOutputStream getOutputStream() {
+				return new ServletOutputStream() {
+
+					@Override
+					public void write(int b) throws IOException {
+						throw new IOException("client gone");
+					}
+
+					@Override
+					public boolean isReady() {
+						return true;
+					}
+
+					@Override
+					public void setWriteListener(WriteListener listener) {
+					}
+
+				};
+			}
+
+		};
+		MockHttpServletRequest request = request("GET", "/events");
+		request.setAsyncSupported(true);
+		AtomicReference<HttpServletResponse> application = new AtomicReference<>();
+		filter(true).doFilter(request, clientGone, (req, res) -> {
+			req.startAsync();
+			application.set((HttpServletResponse) res);
+		});
+		assertThat(this.recorded).as("while asynchronous").isEmpty();
+		assertThatIOException().isThrownBy(() -> application.get().getOutputStream().write(bytes("data:tick\n\n")));
+		assertThat(this.recorded).as("when the write fails")
+			.singleElement()
+			.satisfies((recorded) -> assertThat(recorded.status()).isEqualTo(200));
 		request.getAsyncContext().complete();
 		assertThat(this.recorded).as("after the container completes it").hasSize(1);
 	}

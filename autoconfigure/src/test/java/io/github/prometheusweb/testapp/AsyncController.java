@@ -101,6 +101,31 @@ public class AsyncController {
 		return emitter;
 	}
 
+	/**
+	 * Server-sent events every 20 ms until a send fails, as it does once the client has
+	 * gone; then it stops, and leaves the error to the container, as the Javadoc of
+	 * {@code ResponseBodyEmitter.send} advises.
+	 * @return the emitter
+	 */
+	@GetMapping("/async/ticks")
+	public SseEmitter ticks() {
+		SseEmitter emitter = new SseEmitter(60_000L);
+		tick(emitter);
+		return emitter;
+	}
+
+	private void tick(SseEmitter emitter) {
+		this.scheduler.schedule(() -> {
+			try {
+				emitter.send("tick");
+				tick(emitter);
+			}
+			catch (java.io.IOException ex) {
+				// The client has gone: Spring MVC hears of it from the container.
+			}
+		}, 20, TimeUnit.MILLISECONDS);
+	}
+
 	@GetMapping("/async/stream")
 	public StreamingResponseBody stream() {
 		return (out) -> {

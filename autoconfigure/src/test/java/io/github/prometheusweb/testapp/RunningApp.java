@@ -33,8 +33,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * A test application running on an embedded Tomcat on a random loopback port, with a real
- * HTTP client. Each test starts its own, so each gets a fresh registry.
+ * A test application running on an embedded servlet container (Tomcat, or Jetty in the
+ * {@code jetty} build profile) on a random loopback port, with a real HTTP client. Each
+ * test starts its own, so each gets a fresh registry.
  */
 public final class RunningApp implements AutoCloseable {
 
@@ -72,11 +73,13 @@ public final class RunningApp implements AutoCloseable {
 	public static RunningApp start(Class<?>[] extraSources, String... properties) {
 		List<Class<?>> sources = new ArrayList<>(List.of(TestApplication.class, EveryAutoConfiguration.class));
 		sources.addAll(List.of(extraSources));
+		// Off: Tomcat's and Jetty's own log of an exception that escaped the servlet.
 		List<String> all = new ArrayList<>(
 				List.of("server.port=0", "server.address=127.0.0.1", "spring.main.banner-mode=off",
 						"logging.level.root=WARN", "logging.level.org.springframework.web.servlet.mvc.support=ERROR",
 						"logging.level.org.springframework.web.servlet.PageNotFound=ERROR",
-						"logging.level.org.apache.catalina.core=OFF"));
+						"logging.level.org.apache.catalina.core=OFF",
+						"logging.level.org.eclipse.jetty.ee11.servlet.ServletChannel=OFF"));
 		all.addAll(List.of(properties));
 		SpringApplication application = new SpringApplicationBuilder(sources.toArray(Class<?>[]::new))
 			.properties(all.toArray(String[]::new))
