@@ -69,12 +69,7 @@ class BadScrapeRequestIntegrationTests {
 
 	@Test
 	void unknownOrOddAcceptFallsBackToText() {
-		// client_java sets "text/plain; version=0.0.4; charset=utf-8": Jetty sends it as
-		// set, Tomcat rewrites a Content-Type with parameters without the spaces. The
-		// same
-		// media type either way, which is all a Prometheus server reads.
-		String textFormat = (ServletContainer.current() == ServletContainer.JETTY)
-				? "text/plain; version=0.0.4; charset=utf-8" : "text/plain;version=0.0.4;charset=utf-8";
+		String textFormat = ServletContainer.current().sends("text/plain; version=0.0.4; charset=utf-8");
 		for (String accept : new String[] { "application/json", "foo/bar;;;q=x", "*/*", "text/html", "" }) {
 			HttpResponse<String> response = accept.isEmpty() ? this.app.get("/metrics")
 					: this.app.get("/metrics", "Accept", accept);

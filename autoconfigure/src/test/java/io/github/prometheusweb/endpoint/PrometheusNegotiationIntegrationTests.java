@@ -34,6 +34,7 @@ import io.github.prometheusweb.testapp.Promtool;
 import io.github.prometheusweb.testapp.ProtobufScrape;
 import io.github.prometheusweb.testapp.RunningApp;
 import io.github.prometheusweb.testapp.Scrape;
+import io.github.prometheusweb.testapp.ServletContainer;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import org.junit.jupiter.api.AfterAll;
@@ -58,14 +59,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class PrometheusNegotiationIntegrationTests {
 
 	// The Content-Types as they reach the scraper: client_java's, which carry no
-	// escaping= parameter in any version (1.3 to 1.10), as Tomcat writes them (it drops
-	// the spaces of text/plain and application/openmetrics-text, not of protobuf's).
+	// escaping= parameter in any version (1.3 to 1.10), as the container sends them
+	// (Tomcat drops the spaces of those with a charset).
 
-	private static final String OPENMETRICS = "application/openmetrics-text;version=1.0.0;charset=utf-8";
+	private static final String OPENMETRICS = ServletContainer.current()
+		.sends("application/openmetrics-text; version=1.0.0; charset=utf-8");
 
 	private static final String PROTOBUF = "application/vnd.google.protobuf; proto=io.prometheus.client.MetricFamily; encoding=delimited";
 
-	private static final String TEXT = "text/plain;version=0.0.4;charset=utf-8";
+	private static final String TEXT = ServletContainer.current().sends("text/plain; version=0.0.4; charset=utf-8");
 
 	/** client_java 1.4.0 added UTF-8 names and the escaping= parameter. */
 	private static final boolean ESCAPING_SUPPORTED = ClassUtils

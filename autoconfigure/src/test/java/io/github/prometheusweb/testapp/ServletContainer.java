@@ -43,4 +43,16 @@ public enum ServletContainer {
 				: TOMCAT;
 	}
 
+	/**
+	 * A {@code Content-Type} with a charset as this container sends it: Jetty as the
+	 * application set it, Tomcat without the spaces after its semicolons. The same media
+	 * type either way, which is all a Prometheus server reads.
+	 * @param asSet the {@code Content-Type} as set, e.g.
+	 * {@code text/plain; version=0.0.4; charset=utf-8}
+	 * @return the {@code Content-Type} the client receives
+	 */
+	public String sends(String asSet) {
+		return (this == TOMCAT) ? asSet.replace("; ", ";") : asSet;
+	}
+
 }
