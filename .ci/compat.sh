@@ -37,6 +37,9 @@ for profile in "${profiles[@]}"; do
 			exit 1
 		fi
 		export JAVA25_HOME
+	elif [ "$profile" = java-25 ] && ! "$JAVA25_HOME/bin/javac" -version 2>&1 | grep -q '^javac 25\b'; then
+		echo "java-25: JAVA25_HOME=$JAVA25_HOME is not a JDK 25 ($("$JAVA25_HOME/bin/javac" -version 2>&1 || true))" >&2
+		exit 1
 	fi
 done
 

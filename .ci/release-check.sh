@@ -11,21 +11,19 @@
 # published). Exit status 1 on the first module that lacks something.
 # Usage: .ci/release-check.sh [staging directory]
 set -euo pipefail
+# The staging directory as given, before the cd to the repository.
+staging=$(realpath -m "${1:-$(dirname "$0")/../target/staging-deploy}")
 cd "$(dirname "$0")/.."
 
-staging=${1:-target/staging-deploy}
 group_path=io/github/prometheusweb
 published=(prometheus-web-parent:pom prometheus-web-spring-boot-autoconfigure:jar prometheus-web-spring-boot-starter:jar)
-
-if ! command -v xmllint >/dev/null 2>&1; then
-	apt-get update -qq
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libxml2-utils >/dev/null
-fi
 
 fail() {
 	echo "release-check: FAILED: $*" >&2
 	exit 1
 }
+
+command -v xmllint >/dev/null 2>&1 || fail "xmllint is missing: install the Debian package libxml2-utils"
 
 # The text of a POM element, by a path of element names from the project: xpath project url.
 pom_text() {

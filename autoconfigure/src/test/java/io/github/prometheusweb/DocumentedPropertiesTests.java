@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -53,6 +54,8 @@ class DocumentedPropertiesTests {
 
 	private static final Path CONFIGURATION_DOC = Path.of("..", "docs", "configuration.md");
 
+	private static final Path README = Path.of("..", "README.md");
+
 	private static final String METADATA = "META-INF/spring-configuration-metadata.json";
 
 	private static final String PREFIX = "prometheus.web.";
@@ -75,22 +78,41 @@ class DocumentedPropertiesTests {
 
 	@Test
 	void theDocumentedDefaultsAreTheMetadataDefaults() throws IOException {
-		Map<String, String> documented = documentedDefaults();
-		Map<String, String> expected = new TreeMap<>();
-		metadataDefaults().forEach((name, value) -> expected.put(name, (value != null) ? "`" + value + "`" : null));
+		Map<String, String> metadata = metadataDefaults();
 		List<String> wrong = new ArrayList<>();
-		expected.forEach((name, value) -> {
-			if (!documented.containsKey(name)) {
-				return;
-			}
-			String cell = documented.get(name);
-			boolean matches = (value != null) ? value.equals(cell) : NO_DEFAULT.contains(cell);
-			if (!matches) {
-				wrong.add(name + ": documented " + cell + ", metadata "
-						+ ((value != null) ? value : "no default (document none or unset)"));
-			}
-		});
+		documentedDefaults().forEach((name, cell) -> wrongDefault(name, cell, metadata).ifPresent(wrong::add));
 		assertThat(wrong).as("defaults in %s", CONFIGURATION_DOC).isEmpty();
+	}
+
+	@Test
+	void theReadmesMostUsedPropertiesAreMetadataPropertiesWithTheirDefaults() throws IOException {
+		Map<String, String> metadata = metadataDefaults();
+		List<String> wrong = new ArrayList<>();
+		for (Row row : rows(README)) {
+			assertThat(row.properties()).as("a property in the first cell of the row %s", row.line()).isNotEmpty();
+			for (String name : row.properties()) {
+				if (!metadata.containsKey(name)) {
+					wrong.add(name + ": not a property of the metadata");
+				}
+				else {
+					wrongDefault(name, row.defaultCell(), metadata).ifPresent(wrong::add);
+				}
+			}
+		}
+		assertThat(wrong).as("the properties table of %s", README).isEmpty();
+	}
+
+	/**
+	 * What is wrong with a documented default, if anything.
+	 */
+	private static Optional<String> wrongDefault(String name, String cell, Map<String, String> metadata) {
+		if (!metadata.containsKey(name)) {
+			return Optional.empty();
+		}
+		String value = metadata.get(name);
+		boolean matches = (value != null) ? ("`" + value + "`").equals(cell) : NO_DEFAULT.contains(cell);
+		return matches ? Optional.empty() : Optional.of(name + ": documented " + cell + ", metadata "
+				+ ((value != null) ? "`" + value + "`" : "no default (document none or unset)"));
 	}
 
 	/**
@@ -98,21 +120,38 @@ class DocumentedPropertiesTests {
 	 * cells.
 	 */
 	private static Map<String, String> documentedDefaults() throws IOException {
-		List<String> lines = Files.readAllLines(CONFIGURATION_DOC);
-		int header = lines.indexOf(TABLE_HEADER);
-		assertThat(header).as("the table '%s' in %s", TABLE_HEADER, CONFIGURATION_DOC).isNotNegative();
 		Map<String, String> defaults = new TreeMap<>();
+		for (Row row : rows(CONFIGURATION_DOC)) {
+			assertThat(row.properties()).as("one property in the first cell of the row %s", row.line()).hasSize(1);
+			String previous = defaults.put(row.properties().get(0), row.defaultCell());
+			assertThat(previous).as("a second row for %s", row.properties().get(0)).isNull();
+		}
+		return defaults;
+	}
+
+	/**
+	 * The rows of the properties table of a document: the properties of the first cell,
+	 * with {@code prometheus.web.}, and the default cell.
+	 */
+	private static List<Row> rows(Path document) throws IOException {
+		List<String> lines = Files.readAllLines(document);
+		int header = lines.indexOf(TABLE_HEADER);
+		assertThat(header).as("the table '%s' in %s", TABLE_HEADER, document).isNotNegative();
+		List<Row> rows = new ArrayList<>();
 		for (String line : lines.subList(header + 2, lines.size())) {
 			if (!line.startsWith("|")) {
 				break;
 			}
 			String[] cells = line.split("\\s*\\|\\s*");
-			Matcher property = PROPERTY_CELL.matcher(cells[1]);
-			assertThat(property.matches()).as("one property in the first cell of the row %s", line).isTrue();
-			String previous = defaults.put(PREFIX + property.group(1), cells[2]);
-			assertThat(previous).as("a second row for %s", property.group(1)).isNull();
+			List<String> properties = new ArrayList<>();
+			for (String property : cells[1].split(",\\s*")) {
+				Matcher matcher = PROPERTY_CELL.matcher(property);
+				assertThat(matcher.matches()).as("properties in the first cell of the row %s", line).isTrue();
+				properties.add(PREFIX + matcher.group(1));
+			}
+			rows.add(new Row(properties, cells[2], line));
 		}
-		return defaults;
+		return rows;
 	}
 
 	/**
@@ -149,6 +188,10 @@ class DocumentedPropertiesTests {
 		Set<String> difference = new TreeSet<>(left);
 		difference.removeAll(right);
 		return difference;
+	}
+
+	private record Row(List<String> properties, String defaultCell, String line) {
+
 	}
 
 }

@@ -39,9 +39,10 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
  * <li>before a flush once the body is complete, or when the response has no body (a
  * {@code HEAD} request, a 1xx, 204 or 304 status);</li>
  * <li>before the body is closed;</li>
- * <li>when a write or flush of an asynchronous response fails: the client has gone, and
- * not every container tells the request's {@code AsyncListener} soon (Jetty does when the
- * request times out).</li>
+ * <li>when a write or flush of an asynchronous response's output stream fails: the client
+ * has gone, and not every container tells the request's {@code AsyncListener} soon (Jetty
+ * does when the request times out). The container's writer does not report such failures,
+ * so a response written through {@code getWriter()} waits for the container.</li>
  * </ul>
  * A response without a declared length is complete only when the container finishes it,
  * after the filter chain returns. Nothing is buffered: status, headers and every byte go
@@ -213,11 +214,17 @@ final class ObservedResponse extends HttpServletResponseWrapper {
 	 * Called when the container fails to write: the client has gone, so the response is
 	 * as complete as it will be. A synchronous request completes as the exception leaves
 	 * the filter chain; an asynchronous one completes now, as it may otherwise wait for
-	 * its timeout.
+	 * its timeout. Never throws: the application gets the container's exception as it is.
 	 */
 	private void writeFailed() {
-		if (this.observation.isInProgress() && this.observation.request().isAsyncStarted()) {
-			this.observation.responseComplete();
+		try {
+			if (this.observation.isInProgress() && this.observation.request().isAsyncStarted()) {
+				this.observation.responseComplete();
+			}
+		}
+		catch (RuntimeException ex) {
+			// The container finished the request meanwhile (a recycled request throws):
+			// its completion records it.
 		}
 	}
 

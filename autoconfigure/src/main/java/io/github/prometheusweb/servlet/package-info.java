@@ -34,12 +34,12 @@
  * handler method, whose metrics are recorded with the request.</li>
  * <li>The observation is completed once, by the first of: the response, just before the
  * client can have all of it (the last byte of a declared {@code Content-Length}, a flush
- * of a response without a body, a close, a failed write of an asynchronous response); the
- * filter, when the chain of the original dispatch returns, or that of the last
- * asynchronous dispatch; the container, when an asynchronous request completes without a
- * last dispatch. Completing it decides the status the client received, the exception that
- * counts, the duration, the group value and the default label values, then hands it to
- * the recorders. From then on it takes no writes.</li>
+ * of a response without a body, a close, a failed write to the output stream of an
+ * asynchronous response); the filter, when the chain of the original dispatch returns, or
+ * that of the last asynchronous dispatch; the container, when an asynchronous request
+ * completes without a last dispatch. Completing it decides the status the client
+ * received, the exception that counts, the duration, the group value and the default
+ * label values, then hands it to the recorders. From then on it takes no writes.</li>
  * </ol>
  */
 package io.github.prometheusweb.servlet;

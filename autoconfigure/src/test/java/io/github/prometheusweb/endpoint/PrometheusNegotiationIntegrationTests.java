@@ -253,15 +253,16 @@ class PrometheusNegotiationIntegrationTests {
 			return;
 		}
 		Scrape scrape = new Scrape(new String(body, StandardCharsets.UTF_8));
+		scrape.assertValue(series(scrape, requests, requestLabels)).isEqualTo("1.0");
+		scrape.assertValue(series(scrape, durations, durationLabels)).isEqualTo("1");
+		scrape.assertValue(series(scrape, info, infoLabels)).isEqualTo("1");
+		// Last: without the parser installed (outside CI) the test stops here, skipped.
 		if (contentType.equals(OPENMETRICS)) {
 			OpenMetricsParser.assertAccepts(scrape.text());
 		}
 		else {
 			Promtool.assertAcceptsOwnFamilies(scrape.text(), "spring_");
 		}
-		scrape.assertValue(series(scrape, requests, requestLabels)).isEqualTo("1.0");
-		scrape.assertValue(series(scrape, durations, durationLabels)).isEqualTo("1");
-		scrape.assertValue(series(scrape, info, infoLabels)).isEqualTo("1");
 	}
 
 	/**
@@ -309,10 +310,6 @@ class PrometheusNegotiationIntegrationTests {
 				"text/plain;version=1.0.0;escaping=\"allow-utf-8\"", "*/*;escaping=ALLOW-UTF-8;q=0.1" }) {
 			HttpResponse<byte[]> response = app.send(app.request("/metrics").header("Accept", accept).build(),
 					BodyHandlers.ofByteArray());
-			if (response.statusCode() >= 400) {
-				assertThat(response.statusCode()).as(accept).isLessThan(500);
-				continue;
-			}
 			assertThat(response.statusCode()).as(accept).isEqualTo(200);
 			assertThat(response.headers().firstValue("Content-Type")).as(accept).isPresent();
 			String contentType = response.headers().firstValue("Content-Type").get();
