@@ -86,7 +86,8 @@ public final class PrometheusWebAutoConfiguration {
 			ObjectProvider<RequestLabelContributor> contributors, GroupByStrategy groupBy,
 			CardinalityLimits cardinalityLimits) {
 		return DefaultLabels.of(properties.getDefaultLabels(), contributors.orderedStream().toList(),
-				DefaultMetricsSettings.builtInLabelNames(groupBy.labelName()), cardinalityLimits);
+				DefaultMetricsSettings.builtInLabelNames(properties.getConvention(), groupBy.labelName()),
+				cardinalityLimits);
 	}
 
 	/**

@@ -23,9 +23,9 @@ import io.prometheus.metrics.core.metrics.Gauge;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The gauge of requests in progress, by method ({@code P_http_requests_in_progress}).
- * Default labels are evaluated when the request starts, when only {@code #request} is
- * known.
+ * A gauge of requests in progress, by method (and, in the OpenTelemetry convention, by
+ * URL scheme). Default labels are evaluated when the request starts, when only
+ * {@code #request} is known.
  *
  * @author prometheus-web authors
  */
@@ -35,15 +35,24 @@ final class InProgressRequests {
 
 	private final DefaultLabels defaultLabels;
 
-	InProgressRequests(String name, DefaultLabels defaultLabels) {
+	private final boolean withScheme;
+
+	/**
+	 * Creates the gauge, not registered.
+	 * @param name the name of the gauge
+	 * @param help its help text
+	 * @param methodLabel the name of the method label
+	 * @param schemeLabel the name of the URL scheme label, or {@code null} for none
+	 * @param defaultLabels the default labels
+	 */
+	InProgressRequests(String name, String help, String methodLabel, String schemeLabel, DefaultLabels defaultLabels) {
 		this.defaultLabels = defaultLabels;
-		String[] names = new String[defaultLabels.names().length + 1];
-		names[0] = "method";
-		System.arraycopy(defaultLabels.names(), 0, names, 1, defaultLabels.names().length);
+		this.withScheme = schemeLabel != null;
+		String[] own = this.withScheme ? new String[] { methodLabel, schemeLabel } : new String[] { methodLabel };
 		this.gauge = Gauge.builder()
 			.name(name)
-			.help("HTTP requests in progress")
-			.labelNames(names)
+			.help(help)
+			.labelNames(RequestLabels.names(defaultLabels.names(), own))
 			.withoutExemplars()
 			.build();
 	}
@@ -54,15 +63,19 @@ final class InProgressRequests {
 
 	/**
 	 * Counts a request as started.
-	 * @param method the {@code method} label value
+	 * @param method the method label value
 	 * @param request the request
 	 * @return the data point to decrement when the request leaves the gauge
 	 */
 	GaugeDataPoint started(String method, HttpServletRequest request) {
 		String[] defaults = this.defaultLabels.values(() -> LabelContext.ofRequest(request, null, null));
-		String[] values = new String[defaults.length + 1];
+		int own = this.withScheme ? 2 : 1;
+		String[] values = new String[defaults.length + own];
 		values[0] = method;
-		System.arraycopy(defaults, 0, values, 1, defaults.length);
+		if (this.withScheme) {
+			values[1] = RequestLabels.urlScheme(request);
+		}
+		System.arraycopy(defaults, 0, values, own, defaults.length);
 		GaugeDataPoint dataPoint = this.gauge.labelValues(values);
 		dataPoint.inc();
 		return dataPoint;

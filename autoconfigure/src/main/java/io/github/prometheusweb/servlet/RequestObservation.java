@@ -81,7 +81,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 
 	private HandlerMethodCall handlerCall;
 
-	private GaugeDataPoint inProgress;
+	private GaugeDataPoint[] inProgress;
 
 	// Decided once, when the request completes.
 
@@ -212,8 +212,8 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 		return this.escapedFromHandler;
 	}
 
-	void inProgress(GaugeDataPoint dataPoint) {
-		this.inProgress = dataPoint;
+	void inProgress(GaugeDataPoint[] dataPoints) {
+		this.inProgress = dataPoints;
 	}
 
 	/**
@@ -221,10 +221,12 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	 * as its handler turns out not to record the default metrics.
 	 */
 	void leaveInProgress() {
-		GaugeDataPoint dataPoint = this.inProgress;
-		if (dataPoint != null) {
+		GaugeDataPoint[] dataPoints = this.inProgress;
+		if (dataPoints != null) {
 			this.inProgress = null;
-			dataPoint.dec();
+			for (GaugeDataPoint dataPoint : dataPoints) {
+				dataPoint.dec();
+			}
 		}
 	}
 
