@@ -125,8 +125,10 @@ final class MicrometerRequestMetrics implements ConventionMetrics {
 			.name(NAME + "_max")
 			.help("Longest HTTP server request of the last minute")
 			.labelNames(labelNames)
-			.callback((callback) -> this.maxima
-				.forEach((values, max) -> callback.call(max.get(), values.toArray(String[]::new))))
+			.callback((callback) -> {
+				long now = System.nanoTime();
+				this.maxima.forEach((values, max) -> callback.call(max.get(now), values.toArray(String[]::new)));
+			})
 			.build());
 		this.timings = new RequestDataPoints<>(
 				(request, method, uri, status) -> timing(request, method, uri, status, NONE),
@@ -173,13 +175,14 @@ final class MicrometerRequestMetrics implements ConventionMetrics {
 				: this.timings.get(request, method, uri, status);
 		double seconds = Unit.nanosToSeconds(Math.max(0, request.durationNanos()));
 		timing.duration().observe(seconds);
-		timing.max().record(seconds);
+		timing.max().record(seconds, request.completedNanos());
 	}
 
 	private Timing timing(CompletedRequest request, String method, String uri, int status, String exception) {
 		String[] values = RequestLabels.values(request, exception, exception, method, outcome(status),
 				this.statusLabel.of(status), uri);
-		WindowMax max = this.maxima.computeIfAbsent(List.of(values), (key) -> new WindowMax(MAX_WINDOW_NANOS));
+		WindowMax max = this.maxima.computeIfAbsent(List.of(values),
+				(key) -> new WindowMax(MAX_WINDOW_NANOS, request.completedNanos()));
 		return new Timing(this.timer.apply(values), max);
 	}
 

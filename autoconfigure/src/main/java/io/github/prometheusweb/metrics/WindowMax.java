@@ -42,18 +42,20 @@ final class WindowMax {
 	/**
 	 * Creates an empty maximum.
 	 * @param windowNanos the length of the window, in nanoseconds
+	 * @param nowNanos the time now, on the clock of {@link System#nanoTime()}
 	 */
-	WindowMax(long windowNanos) {
+	WindowMax(long windowNanos, long nowNanos) {
 		this.partNanos = windowNanos / PARTS;
-		this.nextRotationNanos = System.nanoTime() + this.partNanos;
+		this.nextRotationNanos = nowNanos + this.partNanos;
 	}
 
 	/**
 	 * Records a value.
 	 * @param value a value, not negative
+	 * @param nowNanos the time of the value, on the clock of {@link System#nanoTime()}
 	 */
-	void record(double value) {
-		rotateIfDue(System.nanoTime());
+	void record(double value, long nowNanos) {
+		rotateIfDue(nowNanos);
 		long bits = Double.doubleToLongBits(value);
 		for (int i = 0; i < PARTS; i++) {
 			long current = this.maxBits.get(i);
@@ -65,10 +67,11 @@ final class WindowMax {
 
 	/**
 	 * The largest value of the window.
+	 * @param nowNanos the time now, on the clock of {@link System#nanoTime()}
 	 * @return the value, 0 if none was recorded in the window
 	 */
-	double get() {
-		rotateIfDue(System.nanoTime());
+	double get(long nowNanos) {
+		rotateIfDue(nowNanos);
 		return Double.longBitsToDouble(this.maxBits.get(this.oldest));
 	}
 
