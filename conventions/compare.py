@@ -3,7 +3,9 @@
 
 The same app (conventions/peer-app) runs with prometheus-web in the opentelemetry, micrometer and
 flask,opentelemetry,micrometer conventions, with Spring Boot Actuator and Micrometer's Prometheus
-registry, and with the OpenTelemetry Java agent and its Prometheus exporter. Each gets the same
+registry, and with the OpenTelemetry Java agent and its Prometheus exporter; then, for the opt-in
+metrics, with prometheus.web.in-progress.enabled and sizes.enabled against the agent's experimental
+HTTP server metrics (otel.instrumentation.http.server.emit-experimental-telemetry). Each gets the same
 request sequence twice (the first pass warms the app up); the second pass is measured as the
 difference between a scrape before and a scrape after it. For the HTTP metrics (families whose
 name starts with http_server_) the check compares the family names, the label sets of every
@@ -37,7 +39,7 @@ STARTUP_SECONDS = 120
 
 # The request sequence: routes with and without a template, a handler exception answered 500 by
 # Spring Boot's error handling, an exception answered 409 by an @ExceptionHandler, a 404 with no
-# mapping, a 405, a made-up method, a redirect and an asynchronous answer.
+# mapping, a 405, a made-up method, a redirect, an asynchronous answer and a request with a body.
 TRAFFIC = [
     ("GET", "/hello", 200),
     ("GET", "/hello", 200),
@@ -50,7 +52,11 @@ TRAFFIC = [
     ("FOO", "/hello", 405),
     ("GET", "/redirect", 302),
     ("GET", "/async", 200),
+    ("POST", "/echo", 200),
 ]
+
+# The body of each POST.
+BODY = "hello, peers"
 
 OTEL_SCOPE_LABELS = ("otel_scope_name", "otel_scope_version", "otel_scope_schema_url")
 
@@ -161,7 +167,8 @@ class App:
 def request(method, port, path):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
-        connection.request(method, path, headers={"Accept": "text/plain"})
+        connection.request(method, path, body=BODY if method == "POST" else None,
+                           headers={"Accept": "text/plain", "Content-Type": "text/plain"})
         response = connection.getresponse()
         return response.status, response.read().decode("utf-8")
     finally:
@@ -229,24 +236,54 @@ def compare(convention, ours, reference):
 
 
 def main():
+    failures = run(opt_in=False) + run(opt_in=True)
+    for convention, rules in ALLOWED.items():
+        for description, _ in rules:
+            print(f"allowed ({convention}): {description}")
+        for family, reason in ALLOWED_FAMILIES[convention].items():
+            print(f"allowed ({convention}): family {family}: {reason}")
+    print(f"{failures} differences")
+    return 1 if failures else 0
+
+
+def run(opt_in):
+    """Runs the apps of one comparison; returns the number of differences."""
     agent = os.path.join(ROOT, "peer-otel/target/opentelemetry-javaagent.jar")
     otel_port = free_port()
-    apps = {
-        "opentelemetry": App("prometheus-web-opentelemetry", os.path.join(ROOT, "peer-starter/target/peer-starter.jar"),
-                             ["--prometheus.web.convention=opentelemetry"], "/metrics"),
-        "micrometer": App("prometheus-web-micrometer", os.path.join(ROOT, "peer-starter/target/peer-starter.jar"),
-                          ["--prometheus.web.convention=micrometer"], "/metrics"),
-        "list": App("prometheus-web-list", os.path.join(ROOT, "peer-starter/target/peer-starter.jar"),
-                    ["--prometheus.web.convention=flask,opentelemetry,micrometer"], "/metrics"),
-        "actuator": App("actuator", os.path.join(ROOT, "peer-actuator/target/peer-actuator.jar"), [],
-                        "/actuator/prometheus"),
-        "agent": App("opentelemetry-agent", os.path.join(ROOT, "peer-otel/target/peer-otel.jar"), [], "/metrics",
-                     jvm_args=[f"-javaagent:{agent}", "-Dotel.metrics.exporter=prometheus",
-                               "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none",
-                               "-Dotel.exporter.prometheus.host=127.0.0.1",
-                               f"-Dotel.exporter.prometheus.port={otel_port}"],
-                     metrics_port=otel_port),
-    }
+    if opt_in:
+        # The opt-in metrics: prometheus.web.in-progress.enabled and sizes.enabled against the
+        # agent's experimental HTTP server metrics.
+        apps = {
+            "opentelemetry (opt-in metrics)": App("prometheus-web-opentelemetry-optin",
+                                 os.path.join(ROOT, "peer-starter/target/peer-starter.jar"),
+                                 ["--prometheus.web.convention=opentelemetry", "--prometheus.web.sizes.enabled=true",
+                                  "--prometheus.web.in-progress.enabled=true"], "/metrics"),
+            "agent": App("opentelemetry-agent-experimental", os.path.join(ROOT, "peer-otel/target/peer-otel.jar"), [],
+                         "/metrics",
+                         jvm_args=[f"-javaagent:{agent}", "-Dotel.metrics.exporter=prometheus",
+                                   "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none",
+                                   "-Dotel.instrumentation.http.server.emit-experimental-telemetry=true",
+                                   "-Dotel.exporter.prometheus.host=127.0.0.1",
+                                   f"-Dotel.exporter.prometheus.port={otel_port}"],
+                         metrics_port=otel_port),
+        }
+    else:
+        apps = {
+            "opentelemetry": App("prometheus-web-opentelemetry", os.path.join(ROOT, "peer-starter/target/peer-starter.jar"),
+                                 ["--prometheus.web.convention=opentelemetry"], "/metrics"),
+            "micrometer": App("prometheus-web-micrometer", os.path.join(ROOT, "peer-starter/target/peer-starter.jar"),
+                              ["--prometheus.web.convention=micrometer"], "/metrics"),
+            "list": App("prometheus-web-list", os.path.join(ROOT, "peer-starter/target/peer-starter.jar"),
+                        ["--prometheus.web.convention=flask,opentelemetry,micrometer"], "/metrics"),
+            "actuator": App("actuator", os.path.join(ROOT, "peer-actuator/target/peer-actuator.jar"), [],
+                            "/actuator/prometheus"),
+            "agent": App("opentelemetry-agent", os.path.join(ROOT, "peer-otel/target/peer-otel.jar"), [], "/metrics",
+                         jvm_args=[f"-javaagent:{agent}", "-Dotel.metrics.exporter=prometheus",
+                                   "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none",
+                                   "-Dotel.exporter.prometheus.host=127.0.0.1",
+                                   f"-Dotel.exporter.prometheus.port={otel_port}"],
+                         metrics_port=otel_port),
+        }
     try:
         for app in apps.values():
             app.wait_until_up()
@@ -256,11 +293,13 @@ def main():
             for key, result in zip(apps, pool.map(measure, apps.values())):
                 scrapes[key] = result
         failures = 0
-        for convention, ours, reference in [("opentelemetry", "opentelemetry", "agent"),
-                                            ("micrometer", "micrometer", "actuator"),
-                                            ("opentelemetry", "list", "agent"),
-                                            ("micrometer", "list", "actuator")]:
-            label = convention if ours != "list" else f"{convention} (in the list flask,opentelemetry,micrometer)"
+        pairs = [("opentelemetry", "opentelemetry (opt-in metrics)", "agent")] if opt_in else [
+            ("opentelemetry", "opentelemetry", "agent"),
+            ("micrometer", "micrometer", "actuator"),
+            ("opentelemetry", "list", "agent"),
+            ("micrometer", "list", "actuator")]
+        for convention, ours, reference in pairs:
+            label = {"list": f"{convention} (in the list flask,opentelemetry,micrometer)"}.get(ours, ours)
             our = [http_samples(text) for text in scrapes[ours]]
             ref = [http_samples(text, convention) for text in scrapes[reference]]
             if ours == "list":
@@ -269,13 +308,7 @@ def main():
                 our = [({n for n in f if n in names}, {k: v for k, v in s.items() if family_of(k[0]) in names})
                        for f, s in our]
             failures += compare(label, (our[1][0], our[0][1], our[1][1]), (ref[1][0], ref[0][1], ref[1][1]))
-        for convention, rules in ALLOWED.items():
-            for description, _ in rules:
-                print(f"allowed ({convention}): {description}")
-            for family, reason in ALLOWED_FAMILIES[convention].items():
-                print(f"allowed ({convention}): family {family}: {reason}")
-        print(f"{failures} differences")
-        return 1 if failures else 0
+        return failures
     finally:
         for app in apps.values():
             app.stop()

@@ -18,6 +18,7 @@ package io.github.prometheusweb.metrics;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.prometheusweb.labels.CardinalityLimits;
 import io.github.prometheusweb.labels.DefaultLabels;
@@ -130,7 +131,8 @@ final class OpenTelemetryRequestMetrics implements ConventionMetrics {
 			.dataPoints()
 			.get(request, request.method(), (route != null) ? route : NO_ROUTE, request.status());
 		points.duration().observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
-		if (points.requestSize() != null && request.requestBytes() >= 0) {
+		// As OpenTelemetry's instrumentation: the size a request declares, if it does.
+		if (this.requestSize != null && servletRequest.getContentLengthLong() >= 0 && request.requestBytes() >= 0) {
 			points.requestSize().observe(request.requestBytes());
 		}
 		if (points.responseSize() != null && request.responseBytes() >= 0) {
@@ -170,7 +172,7 @@ final class OpenTelemetryRequestMetrics implements ConventionMetrics {
 		String httpRoute = NO_ROUTE.equals(route) ? null : request.request().getContextPath() + route;
 		String errorType = (status >= 500) ? this.statusLabel.of(status) : null;
 		return new DataPoints(this.duration.labelValues(values, httpRoute, errorType),
-				(this.requestSize != null) ? this.requestSize.labelValues(values, httpRoute, errorType) : null,
+				(this.requestSize != null) ? () -> this.requestSize.labelValues(values, httpRoute, errorType) : null,
 				(this.responseSize != null) ? this.responseSize.labelValues(values, httpRoute, errorType) : null);
 	}
 
@@ -178,8 +180,44 @@ final class OpenTelemetryRequestMetrics implements ConventionMetrics {
 
 	}
 
-	private record DataPoints(DistributionDataPoint duration, DistributionDataPoint requestSize,
-			DistributionDataPoint responseSize) {
+	/**
+	 * The data points of one label set. The request size is made on its first
+	 * observation, so that label sets of requests without a body show no request size.
+	 */
+	private static final class DataPoints {
+
+		private final DistributionDataPoint duration;
+
+		private final Supplier<DistributionDataPoint> newRequestSize;
+
+		private final DistributionDataPoint responseSize;
+
+		private volatile DistributionDataPoint requestSize;
+
+		DataPoints(DistributionDataPoint duration, Supplier<DistributionDataPoint> newRequestSize,
+				DistributionDataPoint responseSize) {
+			this.duration = duration;
+			this.newRequestSize = newRequestSize;
+			this.responseSize = responseSize;
+		}
+
+		DistributionDataPoint duration() {
+			return this.duration;
+		}
+
+		DistributionDataPoint requestSize() {
+			DistributionDataPoint dataPoint = this.requestSize;
+			if (dataPoint == null) {
+				// Looked up in the histogram: two threads get the same one.
+				dataPoint = this.newRequestSize.get();
+				this.requestSize = dataPoint;
+			}
+			return dataPoint;
+		}
+
+		DistributionDataPoint responseSize() {
+			return this.responseSize;
+		}
 
 	}
 

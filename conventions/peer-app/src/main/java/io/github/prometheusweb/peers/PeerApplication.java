@@ -35,6 +35,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -95,6 +97,16 @@ public class PeerApplication {
 	@ExceptionHandler(ConflictException.class)
 	public ResponseEntity<String> conflict(ConflictException ex) {
 		return ResponseEntity.status(HttpStatus.CONFLICT).body("conflict");
+	}
+
+	/**
+	 * Answers with the request's body.
+	 * @param body the body
+	 * @return the same body
+	 */
+	@PostMapping("/echo")
+	public String echo(@RequestBody String body) {
+		return body;
 	}
 
 	/**
