@@ -91,7 +91,15 @@ class ConventionsIntegrationTests {
 		try (RunningApp app = RunningApp.start("prometheus.web.convention=opentelemetry",
 				"prometheus.web.in-progress.enabled=true", "prometheus.web.sizes.enabled=true")) {
 			app.send(app.request("/echo").POST(BodyPublishers.ofString("hello")).build());
+			// No Content-Length header: no request size, as with the agent.
+			// (Java's HttpClient sends Content-Length: 0 even with a GET.)
+			assertThat(app.rawGetStatus("/test")).isEqualTo(200);
 			Scrape scrape = app.scrape();
+			assertThat(scrape.samples("http_server_request_body_size_bytes_count")).hasSize(1);
+			scrape
+				.assertValue("http_server_response_body_size_bytes_count{http_request_method=\"GET\","
+						+ "http_response_status_code=\"200\",http_route=\"/test\"," + OTEL_CONNECTION + "}")
+				.isEqualTo("1");
 			String labels = "{http_request_method=\"POST\",http_response_status_code=\"200\",http_route=\"/echo\","
 					+ OTEL_CONNECTION + "}";
 			scrape.assertValue("http_server_request_body_size_bytes_count" + labels).isEqualTo("1");
