@@ -37,10 +37,11 @@ DELAY_MILLIS = 1100
 SETTLE_SECONDS = 2
 STARTUP_SECONDS = 120
 
-# The request sequence: routes with and without a template, a handler exception answered 500 by
+# The request sequence: a handler method with an empty pattern, routes with and without a template, a handler exception answered 500 by
 # Spring Boot's error handling, an exception answered 409 by an @ExceptionHandler, a 404 with no
 # mapping, a 405, a made-up method, a redirect, an asynchronous answer and a request with a body.
 TRAFFIC = [
+    ("GET", "/", 200),
     ("GET", "/hello", 200),
     ("GET", "/hello", 200),
     ("GET", "/items/1", 200),

@@ -85,6 +85,7 @@ public final class PrometheusWebAutoConfiguration {
 	DefaultLabels prometheusWebDefaultLabels(PrometheusWebProperties properties,
 			ObjectProvider<RequestLabelContributor> contributors, GroupByStrategy groupBy,
 			CardinalityLimits cardinalityLimits) {
+		PrometheusWebSettings.checkDefaultLabelNames(properties);
 		return DefaultLabels.of(properties.getDefaultLabels(), contributors.orderedStream().toList(),
 				DefaultMetricsSettings.builtInLabelNames(properties.getConvention(), groupBy.labelName()),
 				cardinalityLimits);

@@ -91,7 +91,15 @@ final class PrometheusWebSettings {
 	}
 
 	static DefaultMetricsSettings defaultMetrics(PrometheusWebProperties properties, GroupByStrategy groupBy) {
-		return new DefaultMetricsSettings(conventions(properties), namePrefix(properties), groupBy.labelName(),
+		List<Convention> conventions = conventions(properties);
+		if (!conventions.contains(Convention.FLASK)
+				&& groupBy.getClass() != properties.getGroupBy().strategy().getClass()) {
+			throw new IllegalArgumentException("A GroupByStrategy bean (" + groupBy.getClass().getName()
+					+ ") does not apply to prometheus.web.convention '" + names(conventions)
+					+ "': it chooses the group label of the flask convention. Remove the bean, or add flask to "
+					+ "prometheus.web.convention");
+		}
+		return new DefaultMetricsSettings(conventions, namePrefix(properties), groupBy.labelName(),
 				properties.isGroupStatusCodes(), properties.isLatencyAsHistogram(), properties.getBuckets(),
 				properties.isNativeHistograms(), properties.getSummaryQuantiles(), exemplars(properties),
 				sizes(properties), properties.getInProgress().isEnabled());
@@ -110,7 +118,9 @@ final class PrometheusWebSettings {
 		List<Convention> conventions = properties.getConvention();
 		String prefix = properties.getPrefix();
 		requireOneOf(conventions, !"spring".equals(prefix), "prefix '" + prefix + "'",
-				"it names the metrics of the flask convention only", Convention.FLASK);
+				"the opentelemetry and micrometer names have no prefix (prometheus-web's own metrics keep the default, "
+						+ "spring_exporter_info)",
+				Convention.FLASK);
 		requireOneOf(conventions, properties.getGroupBy() != GroupBy.URL_RULE,
 				"group-by '" + properties.getGroupBy().name().toLowerCase(Locale.ROOT).replace('_', '-') + "'",
 				"the opentelemetry and micrometer conventions label the route template (http_route, uri)",
@@ -137,6 +147,24 @@ final class PrometheusWebSettings {
 				"the opentelemetry convention's error_type follows the status", Convention.FLASK,
 				Convention.MICROMETER);
 		return List.copyOf(conventions);
+	}
+
+	/**
+	 * Checks that no default label takes a label name of one of the conventions other
+	 * than flask, whose labels exist only because of {@code prometheus.web.convention}.
+	 * @param properties the properties
+	 * @throws IllegalArgumentException naming the default label and the convention
+	 */
+	static void checkDefaultLabelNames(PrometheusWebProperties properties) {
+		for (String name : properties.getDefaultLabels().keySet()) {
+			for (Convention convention : properties.getConvention()) {
+				if (convention != Convention.FLASK && convention.labelNames().contains(name)) {
+					throw new IllegalArgumentException("prometheus.web.default-labels." + name + " '" + name
+							+ "' is a label of the metrics of prometheus.web.convention '"
+							+ names(properties.getConvention()) + "': choose another name");
+				}
+			}
+		}
 	}
 
 	private static void requireOneOf(List<Convention> chosen, boolean set, String option, String reason,

@@ -16,6 +16,8 @@
 
 package io.github.prometheusweb.metrics;
 
+import java.util.List;
+
 /**
  * A set of names and labels for the default request metrics, chosen with
  * {@code prometheus.web.convention}: the names a team's dashboards and alerts already
@@ -45,6 +47,20 @@ public enum Convention {
 	 * {@code http_server_requests_seconds{error,exception,method,outcome,status,uri}} and
 	 * {@code http_server_requests_seconds_max}.
 	 */
-	MICROMETER
+	MICROMETER;
+
+	/**
+	 * The labels of this convention's request metrics, which default labels must not
+	 * take; for {@link #FLASK} without its group label, chosen by
+	 * {@code prometheus.web.group-by}.
+	 * @return the label names
+	 */
+	public List<String> labelNames() {
+		return switch (this) {
+			case FLASK -> List.of("method", "status", "exception");
+			case OPENTELEMETRY -> OpenTelemetryRequestMetrics.LABEL_NAMES;
+			case MICROMETER -> MicrometerRequestMetrics.LABEL_NAMES;
+		};
+	}
 
 }

@@ -18,9 +18,13 @@ package io.github.prometheusweb.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
+import io.github.prometheusweb.metrics.RequestLabels.Registrations;
+import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Summary;
+import io.prometheus.metrics.model.snapshots.Unit;
 
 /**
  * How the default request metrics are built: plain values, mapped from
@@ -53,16 +57,37 @@ public record DefaultMetricsSettings(List<Convention> conventions, String namePr
 	 */
 	public static List<String> builtInLabelNames(List<Convention> conventions, String groupLabel) {
 		List<String> names = new ArrayList<>(List.of("le", "quantile"));
+		for (Convention convention : conventions) {
+			names.addAll(convention.labelNames());
+		}
 		if (conventions.contains(Convention.FLASK)) {
-			names.addAll(List.of("method", "status", "exception", groupLabel));
-		}
-		if (conventions.contains(Convention.OPENTELEMETRY)) {
-			names.addAll(OpenTelemetryRequestMetrics.LABEL_NAMES);
-		}
-		if (conventions.contains(Convention.MICROMETER)) {
-			names.addAll(MicrometerRequestMetrics.LABEL_NAMES);
+			names.add(groupLabel);
 		}
 		return names;
+	}
+
+	/**
+	 * Registers the duration metric of a convention: a histogram, or a summary unless
+	 * {@code durationAsHistogram}.
+	 * @param name the name of the metric
+	 * @param help its help text
+	 * @param labelNames its label names
+	 * @param bounds the classic bucket upper bounds of the histogram
+	 * @param registrations where to register it
+	 * @return the data point of a label set's values
+	 */
+	Function<String[], DistributionDataPoint> duration(String name, String help, String[] labelNames,
+			List<Double> bounds, Registrations registrations) {
+		if (this.durationAsHistogram) {
+			Histogram histogram = registrations
+				.register(histogram(bounds).name(name).help(help).unit(Unit.SECONDS).labelNames(labelNames).build());
+			// A lambda, not a method reference: labelValues is declared in a class that
+			// is not public in client_java 1.3 (IllegalAccessError there).
+			return (values) -> histogram.labelValues(values);
+		}
+		Summary summary = registrations
+			.register(summary().name(name).help(help).unit(Unit.SECONDS).labelNames(labelNames).build());
+		return (values) -> summary.labelValues(values);
 	}
 
 	/**

@@ -21,6 +21,7 @@ import java.util.List;
 
 import io.github.prometheusweb.labels.CardinalityLimits;
 import io.github.prometheusweb.labels.DefaultLabels;
+import io.github.prometheusweb.labels.LabelContext;
 import io.github.prometheusweb.metrics.RequestLabels.Registrations;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -41,6 +42,8 @@ public final class DefaultRequestMetrics implements AutoCloseable {
 
 	private final InProgressRequests[] inProgress;
 
+	private final DefaultLabels defaultLabels;
+
 	/**
 	 * Creates the default metrics and registers them.
 	 * @param settings how the metrics are built
@@ -51,6 +54,7 @@ public final class DefaultRequestMetrics implements AutoCloseable {
 	public DefaultRequestMetrics(DefaultMetricsSettings settings, DefaultLabels defaultLabels, CardinalityLimits limits,
 			PrometheusRegistry registry) {
 		this.registrations = new Registrations(registry);
+		this.defaultLabels = defaultLabels;
 		List<InProgressRequests> gauges = new ArrayList<>();
 		for (Convention convention : settings.conventions()) {
 			ConventionMetrics metrics = switch (convention) {
@@ -86,16 +90,21 @@ public final class DefaultRequestMetrics implements AutoCloseable {
 	}
 
 	/**
-	 * Counts a request as in progress in each gauge of requests in progress.
+	 * Counts a request as in progress in each gauge of requests in progress. The default
+	 * labels are evaluated once, when the request starts, when only {@code #request} is
+	 * known; every data point is found before any is incremented.
 	 * @param method the {@code method} label value
 	 * @param request the request, for the labels that read it
-	 * @return the data points to decrement when the request is no longer in progress,
-	 * empty if no gauge is on
+	 * @return the data points to decrement when the request is no longer in progress
 	 */
 	public GaugeDataPoint[] started(String method, HttpServletRequest request) {
+		String[] defaults = this.defaultLabels.values(() -> LabelContext.ofRequest(request, null, null));
 		GaugeDataPoint[] started = new GaugeDataPoint[this.inProgress.length];
 		for (int i = 0; i < started.length; i++) {
-			started[i] = this.inProgress[i].started(method, request);
+			started[i] = this.inProgress[i].dataPoint(method, request, defaults);
+		}
+		for (GaugeDataPoint dataPoint : started) {
+			dataPoint.inc();
 		}
 		return started;
 	}

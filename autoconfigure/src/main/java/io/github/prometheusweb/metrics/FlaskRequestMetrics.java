@@ -24,7 +24,6 @@ import io.github.prometheusweb.metrics.RequestLabels.Registrations;
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Summary;
 import io.prometheus.metrics.model.snapshots.Unit;
 
@@ -68,8 +67,8 @@ final class FlaskRequestMetrics implements ConventionMetrics {
 		String[] defaultNames = defaultLabels.names();
 		boolean cached = defaultLabels.isLiteral();
 		String durationName = prefix + "http_request_duration_seconds";
-		this.duration = registerDuration(settings, durationName,
-				RequestLabels.names(defaultNames, "method", group, "status"), registrations);
+		this.duration = settings.duration(durationName, "HTTP request duration in seconds",
+				RequestLabels.names(defaultNames, "method", group, "status"), settings.buckets(), registrations);
 		this.durationDataPoints = new RequestDataPoints<>(
 				(request, method, groupValue, status) -> this.duration
 					.apply(RequestLabels.values(request, method, groupValue, this.statusLabel.of(status))),
@@ -97,25 +96,6 @@ final class FlaskRequestMetrics implements ConventionMetrics {
 		if (this.inProgress != null) {
 			registrations.register(this.inProgress.gauge());
 		}
-	}
-
-	private static Function<String[], DistributionDataPoint> registerDuration(DefaultMetricsSettings settings,
-			String name, String[] labelNames, Registrations registrations) {
-		String help = "HTTP request duration in seconds";
-		if (settings.durationAsHistogram()) {
-			Histogram histogram = registrations.register(settings.histogram(settings.buckets())
-				.name(name)
-				.help(help)
-				.unit(Unit.SECONDS)
-				.labelNames(labelNames)
-				.build());
-			// A lambda, not a method reference: labelValues is declared in a class that
-			// is not public in client_java 1.3 (IllegalAccessError there).
-			return (values) -> histogram.labelValues(values);
-		}
-		Summary summary = registrations
-			.register(settings.summary().name(name).help(help).unit(Unit.SECONDS).labelNames(labelNames).build());
-		return (values) -> summary.labelValues(values);
 	}
 
 	private static Counter.Builder counter(DefaultMetricsSettings settings) {

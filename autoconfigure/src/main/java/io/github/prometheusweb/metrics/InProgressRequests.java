@@ -17,23 +17,19 @@
 package io.github.prometheusweb.metrics;
 
 import io.github.prometheusweb.labels.DefaultLabels;
-import io.github.prometheusweb.labels.LabelContext;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A gauge of requests in progress, by method (and, in the OpenTelemetry convention, by
- * URL scheme). Default labels are evaluated when the request starts, when only
- * {@code #request} is known.
+ * URL scheme), with the default labels.
  *
  * @author prometheus-web authors
  */
 final class InProgressRequests {
 
 	private final Gauge gauge;
-
-	private final DefaultLabels defaultLabels;
 
 	private final boolean withScheme;
 
@@ -43,10 +39,9 @@ final class InProgressRequests {
 	 * @param help its help text
 	 * @param methodLabel the name of the method label
 	 * @param schemeLabel the name of the URL scheme label, or {@code null} for none
-	 * @param defaultLabels the default labels
+	 * @param defaultLabels the default labels, whose names the gauge carries last
 	 */
 	InProgressRequests(String name, String help, String methodLabel, String schemeLabel, DefaultLabels defaultLabels) {
-		this.defaultLabels = defaultLabels;
 		this.withScheme = schemeLabel != null;
 		String[] own = this.withScheme ? new String[] { methodLabel, schemeLabel } : new String[] { methodLabel };
 		this.gauge = Gauge.builder()
@@ -62,23 +57,23 @@ final class InProgressRequests {
 	}
 
 	/**
-	 * Counts a request as started.
+	 * The data point of a request, not yet incremented.
 	 * @param method the method label value
 	 * @param request the request
-	 * @return the data point to decrement when the request leaves the gauge
+	 * @param defaults the values of the default labels, evaluated when the request
+	 * started
+	 * @return the data point to increment now and decrement when the request leaves the
+	 * gauge
 	 */
-	GaugeDataPoint started(String method, HttpServletRequest request) {
-		String[] defaults = this.defaultLabels.values(() -> LabelContext.ofRequest(request, null, null));
+	GaugeDataPoint dataPoint(String method, HttpServletRequest request, String[] defaults) {
 		int own = this.withScheme ? 2 : 1;
 		String[] values = new String[defaults.length + own];
 		values[0] = method;
 		if (this.withScheme) {
-			values[1] = RequestLabels.urlScheme(request);
+			values[1] = RequestLabels.URL_SCHEMES.get(RequestLabels.urlScheme(request));
 		}
 		System.arraycopy(defaults, 0, values, own, defaults.length);
-		GaugeDataPoint dataPoint = this.gauge.labelValues(values);
-		dataPoint.inc();
-		return dataPoint;
+		return this.gauge.labelValues(values);
 	}
 
 }

@@ -25,14 +25,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import io.github.prometheusweb.grouping.HandlerDetails;
+import io.github.prometheusweb.labels.CardinalityLimit;
 import io.github.prometheusweb.labels.CardinalityLimits;
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.metrics.RequestLabels.Registrations;
 import io.prometheus.metrics.core.datapoints.DistributionDataPoint;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
-import io.prometheus.metrics.core.metrics.Histogram;
-import io.prometheus.metrics.core.metrics.Summary;
 import io.prometheus.metrics.model.snapshots.Unit;
 
 import org.springframework.http.HttpMethod;
@@ -94,6 +92,8 @@ final class MicrometerRequestMetrics implements ConventionMetrics {
 
 	private final RequestDataPoints<Timing> timings;
 
+	private final CardinalityLimit uriLimit;
+
 	/**
 	 * Creates the metrics and registers them.
 	 * @param settings how the metrics are built
@@ -107,20 +107,7 @@ final class MicrometerRequestMetrics implements ConventionMetrics {
 			this.knownMethods.add(method.name());
 		}
 		String[] labelNames = RequestLabels.names(defaultLabels.names(), LABEL_NAMES.toArray(String[]::new));
-		if (settings.durationAsHistogram()) {
-			Histogram histogram = registrations.register(settings.histogram(percentileHistogramBuckets())
-				.name(NAME)
-				.help(HELP)
-				.unit(Unit.SECONDS)
-				.labelNames(labelNames)
-				.build());
-			this.timer = (values) -> histogram.labelValues(values);
-		}
-		else {
-			Summary summary = registrations
-				.register(settings.summary().name(NAME).help(HELP).unit(Unit.SECONDS).labelNames(labelNames).build());
-			this.timer = (values) -> summary.labelValues(values);
-		}
+		this.timer = settings.duration(NAME, HELP, labelNames, percentileHistogramBuckets(), registrations);
 		registrations.register(GaugeWithCallback.builder()
 			.name(NAME + "_max")
 			.help("Longest HTTP server request of the last minute")
@@ -130,9 +117,10 @@ final class MicrometerRequestMetrics implements ConventionMetrics {
 				this.maxima.forEach((values, max) -> callback.call(max.get(now), values.toArray(String[]::new)));
 			})
 			.build());
+		this.uriLimit = limits.forLabel(NAME, "uri");
 		this.timings = new RequestDataPoints<>(
-				(request, method, uri, status) -> timing(request, method, uri, status, NONE),
-				limits.forLabel(NAME, "uri"), defaultLabels.isLiteral());
+				(request, method, uri, status) -> timing(request, method, uri, status, NONE, NONE), this.uriLimit,
+				defaultLabels.isLiteral());
 	}
 
 	/**
@@ -168,18 +156,21 @@ final class MicrometerRequestMetrics implements ConventionMetrics {
 	public void record(CompletedRequest request) {
 		String method = method(request.method());
 		int status = request.status();
-		String uri = uri(request.handler(), status);
+		String uri = uri(request, status);
 		Throwable exception = request.exception();
-		Timing timing = (exception != null)
-				? timing(request, method, uri, status, RequestLabels.exceptionName(exception))
+		// Micrometer's error is the simple name, empty for an anonymous class; Spring's
+		// exception falls back to the full name.
+		Timing timing = (exception != null) ? timing(request, method, this.uriLimit.apply(uri), status,
+				exception.getClass().getSimpleName(), RequestLabels.exceptionName(exception))
 				: this.timings.get(request, method, uri, status);
 		double seconds = Unit.nanosToSeconds(Math.max(0, request.durationNanos()));
 		timing.duration().observe(seconds);
 		timing.max().record(seconds, request.completedNanos());
 	}
 
-	private Timing timing(CompletedRequest request, String method, String uri, int status, String exception) {
-		String[] values = RequestLabels.values(request, exception, exception, method, outcome(status),
+	private Timing timing(CompletedRequest request, String method, String uri, int status, String error,
+			String exception) {
+		String[] values = RequestLabels.values(request, error, exception, method, outcome(status),
 				this.statusLabel.of(status), uri);
 		WindowMax max = this.maxima.computeIfAbsent(List.of(values),
 				(key) -> new WindowMax(MAX_WINDOW_NANOS, request.completedNanos()));
@@ -191,19 +182,23 @@ final class MicrometerRequestMetrics implements ConventionMetrics {
 	}
 
 	/**
-	 * The {@code uri} label value: the route template, {@code root} for an empty one;
-	 * with no route, {@code REDIRECTION} for a redirect, {@code NOT_FOUND} for a 404 and
-	 * {@code UNKNOWN} otherwise.
+	 * The {@code uri} label value, as Spring's
+	 * {@code DefaultServerRequestObservationConvention} gives it: the route template;
+	 * with no route, {@code REDIRECTION} for a known 3xx status, {@code NOT_FOUND} for a
+	 * 404 and {@code UNKNOWN} otherwise. (Spring's {@code root}, for an empty pattern,
+	 * does not occur: Spring MVC reports {@code /} for a handler mapped with an empty
+	 * path, and so does Actuator.)
 	 */
-	private static String uri(HandlerDetails handler, int status) {
-		String route = handler.routeTemplate();
+	private static String uri(CompletedRequest request, int status) {
+		String route = request.handler().routeTemplate();
 		if (route != null) {
-			return route.isEmpty() ? "root" : route;
+			return route;
 		}
-		if (status >= 300 && status < 400) {
+		HttpStatus known = HttpStatus.resolve(status);
+		if (known != null && known.is3xxRedirection()) {
 			return "REDIRECTION";
 		}
-		return (status == 404) ? "NOT_FOUND" : UNKNOWN;
+		return (known == HttpStatus.NOT_FOUND) ? "NOT_FOUND" : UNKNOWN;
 	}
 
 	private static String outcome(int status) {

@@ -16,10 +16,11 @@
 
 package io.github.prometheusweb.metrics;
 
-import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
+import io.github.prometheusweb.labels.CardinalityLimit;
 import io.github.prometheusweb.labels.CardinalityLimits;
 import io.github.prometheusweb.labels.DefaultLabels;
 import io.github.prometheusweb.metrics.RequestLabels.Registrations;
@@ -59,11 +60,6 @@ final class OpenTelemetryRequestMetrics implements ConventionMetrics {
 	static final List<Double> SIZE_BUCKETS = List.of(0.0, 5.0, 10.0, 25.0, 50.0, 75.0, 100.0, 250.0, 500.0, 750.0,
 			1000.0, 2500.0, 5000.0, 7500.0, 10000.0);
 
-	/**
-	 * Group key of a request that no route matched: not a route template.
-	 */
-	private static final String NO_ROUTE = "\0";
-
 	private final StatusLabel statusLabel = new StatusLabel(false);
 
 	private final OptionalLabelsHistogram duration;
@@ -74,11 +70,12 @@ final class OpenTelemetryRequestMetrics implements ConventionMetrics {
 
 	private final InProgressRequests inProgress;
 
-	private final CardinalityLimits limits;
+	private final CardinalityLimit routeLimit;
 
 	private final boolean cached;
 
-	private volatile Connection[] connections = new Connection[0];
+	private final AtomicReferenceArray<RequestDataPoints<DataPoints>> connections = new AtomicReferenceArray<>(
+			RequestLabels.URL_SCHEMES.size() * RequestLabels.PROTOCOL_VERSIONS.size());
 
 	/**
 	 * Creates the metrics and registers them.
@@ -89,7 +86,7 @@ final class OpenTelemetryRequestMetrics implements ConventionMetrics {
 	 */
 	OpenTelemetryRequestMetrics(DefaultMetricsSettings settings, DefaultLabels defaultLabels, CardinalityLimits limits,
 			Registrations registrations) {
-		this.limits = limits;
+		this.routeLimit = limits.forLabel(DURATION, "http_route");
 		this.cached = defaultLabels.isLiteral();
 		String[] labelNames = RequestLabels.names(defaultLabels.names(), "http_request_method",
 				"http_response_status_code", "network_protocol_version", "url_scheme");
@@ -128,8 +125,7 @@ final class OpenTelemetryRequestMetrics implements ConventionMetrics {
 		String route = request.handler().routeTemplate();
 		DataPoints points = connection(RequestLabels.urlScheme(servletRequest),
 				RequestLabels.protocolVersion(servletRequest))
-			.dataPoints()
-			.get(request, request.method(), (route != null) ? route : NO_ROUTE, request.status());
+			.get(request, request.method(), route, request.status());
 		points.duration().observe(Unit.nanosToSeconds(Math.max(0, request.durationNanos())));
 		// As OpenTelemetry's instrumentation: the size a request declares, if it does.
 		if (this.requestSize != null && servletRequest.getContentLengthLong() >= 0 && request.requestBytes() >= 0) {
@@ -141,43 +137,33 @@ final class OpenTelemetryRequestMetrics implements ConventionMetrics {
 	}
 
 	/**
-	 * The data points of one URL scheme and protocol version: a short array, replaced
-	 * when one is added (both values are bounded).
+	 * The data points of one URL scheme and protocol version, made when the first request
+	 * of that kind completes.
 	 */
-	private Connection connection(String scheme, String version) {
-		for (Connection connection : this.connections) {
-			if (connection.scheme() == scheme && connection.version() == version) {
-				return connection;
+	private RequestDataPoints<DataPoints> connection(int scheme, int version) {
+		int index = scheme * RequestLabels.PROTOCOL_VERSIONS.size() + version;
+		RequestDataPoints<DataPoints> dataPoints = this.connections.get(index);
+		if (dataPoints == null) {
+			String schemeValue = RequestLabels.URL_SCHEMES.get(scheme);
+			String versionValue = RequestLabels.PROTOCOL_VERSIONS.get(version);
+			dataPoints = new RequestDataPoints<>((request, method, route, status) -> dataPoints(request, method, route,
+					status, schemeValue, versionValue), this.routeLimit, this.cached);
+			if (!this.connections.compareAndSet(index, null, dataPoints)) {
+				dataPoints = this.connections.get(index);
 			}
 		}
-		synchronized (this) {
-			for (Connection connection : this.connections) {
-				if (connection.scheme() == scheme && connection.version() == version) {
-					return connection;
-				}
-			}
-			Connection added = new Connection(scheme, version, new RequestDataPoints<>(
-					(request, method, route, status) -> dataPoints(request, method, route, status, scheme, version),
-					this.limits.forLabel(DURATION, "http_route"), this.cached));
-			Connection[] connections = Arrays.copyOf(this.connections, this.connections.length + 1);
-			connections[connections.length - 1] = added;
-			this.connections = connections;
-			return added;
-		}
+		return dataPoints;
 	}
 
 	private DataPoints dataPoints(CompletedRequest request, String method, String route, int status, String scheme,
 			String version) {
 		String[] values = RequestLabels.values(request, method, this.statusLabel.of(status), version, scheme);
-		String httpRoute = NO_ROUTE.equals(route) ? null : request.request().getContextPath() + route;
+		String httpRoute = (route == null || CardinalityLimit.OVERFLOW.equals(route)) ? route
+				: request.request().getContextPath() + route;
 		String errorType = (status >= 500) ? this.statusLabel.of(status) : null;
 		return new DataPoints(this.duration.labelValues(values, httpRoute, errorType),
 				(this.requestSize != null) ? () -> this.requestSize.labelValues(values, httpRoute, errorType) : null,
 				(this.responseSize != null) ? this.responseSize.labelValues(values, httpRoute, errorType) : null);
-	}
-
-	private record Connection(String scheme, String version, RequestDataPoints<DataPoints> dataPoints) {
-
 	}
 
 	/**

@@ -39,6 +39,8 @@ final class OptionalLabelsHistogram implements Collector {
 
 	private final Histogram[] variants = new Histogram[4];
 
+	private final String prometheusName;
+
 	/**
 	 * Creates the histogram, not registered.
 	 * @param builder a new builder with the name, help, unit and buckets of the histogram
@@ -57,6 +59,7 @@ final class OptionalLabelsHistogram implements Collector {
 			}
 			this.variants[i] = builder.get().labelNames(names.toArray(String[]::new)).build();
 		}
+		this.prometheusName = this.variants[0].collect().getMetadata().getPrometheusName();
 	}
 
 	/**
@@ -89,6 +92,16 @@ final class OptionalLabelsHistogram implements Collector {
 			dataPoints.addAll(this.variants[i].collect().getDataPoints());
 		}
 		return new HistogramSnapshot(first.getMetadata(), dataPoints);
+	}
+
+	/**
+	 * The name of the metric, with which the registry rejects another metric of the same
+	 * name when it is registered, not at the first scrape.
+	 */
+	@Override
+	@SuppressWarnings("deprecation")
+	public String getPrometheusName() {
+		return this.prometheusName;
 	}
 
 }

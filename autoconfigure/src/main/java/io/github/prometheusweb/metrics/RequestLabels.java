@@ -81,38 +81,47 @@ final class RequestLabels {
 	}
 
 	/**
-	 * The URL scheme of a request, {@code http} or {@code https}; any other value (a
-	 * forwarded header can set it) is {@code _OTHER}, so that clients cannot create
-	 * series.
-	 * @param request the request
-	 * @return the label value
+	 * The values of the URL scheme label: a forwarded header can set any scheme, so any
+	 * other is {@code _OTHER} and clients cannot create series.
 	 */
-	static String urlScheme(HttpServletRequest request) {
+	static final List<String> URL_SCHEMES = List.of("http", "https", OTHER);
+
+	/**
+	 * The values of the protocol version label: what follows {@code HTTP/} in the
+	 * protocol the container reports; {@code _OTHER} for anything else.
+	 */
+	static final List<String> PROTOCOL_VERSIONS = List.of("1.1", "1.0", "2.0", "2", "3", OTHER);
+
+	/**
+	 * The URL scheme of a request.
+	 * @param request the request
+	 * @return its index in {@link #URL_SCHEMES}
+	 */
+	static int urlScheme(HttpServletRequest request) {
 		String scheme = request.getScheme();
 		if ("http".equals(scheme)) {
-			return "http";
+			return 0;
 		}
-		return "https".equals(scheme) ? "https" : OTHER;
+		return "https".equals(scheme) ? 1 : 2;
 	}
 
 	/**
-	 * The HTTP version of a request, as {@code HTTP/} is followed in its protocol:
-	 * {@code 1.1}, {@code 1.0}, {@code 2.0}; {@code _OTHER} for anything else.
+	 * The HTTP version of a request.
 	 * @param request the request
-	 * @return the label value
+	 * @return its index in {@link #PROTOCOL_VERSIONS}
 	 */
-	static String protocolVersion(HttpServletRequest request) {
+	static int protocolVersion(HttpServletRequest request) {
 		String protocol = request.getProtocol();
 		if (protocol == null) {
-			return OTHER;
+			return 5;
 		}
 		return switch (protocol) {
-			case "HTTP/1.1" -> "1.1";
-			case "HTTP/1.0" -> "1.0";
-			case "HTTP/2.0" -> "2.0";
-			case "HTTP/2" -> "2";
-			case "HTTP/3" -> "3";
-			default -> OTHER;
+			case "HTTP/1.1" -> 0;
+			case "HTTP/1.0" -> 1;
+			case "HTTP/2.0" -> 2;
+			case "HTTP/2" -> 3;
+			case "HTTP/3" -> 4;
+			default -> 5;
 		};
 	}
 

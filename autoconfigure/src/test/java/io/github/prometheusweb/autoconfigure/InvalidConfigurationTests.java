@@ -156,10 +156,10 @@ class InvalidConfigurationTests {
 		assertStartupFails(
 				new String[] { "prometheus.web.convention=opentelemetry",
 						"prometheus.web.default-labels.http_route=x" },
-				"prometheus.web.default-labels.http_route", "http_route");
+				"prometheus.web.default-labels.http_route 'http_route'", "prometheus.web.convention 'opentelemetry'");
 		assertStartupFails(
 				new String[] { "prometheus.web.convention=micrometer", "prometheus.web.default-labels.uri=x" },
-				"prometheus.web.default-labels.uri", "uri");
+				"prometheus.web.default-labels.uri 'uri'", "prometheus.web.convention 'micrometer'");
 	}
 
 	private void assertStartupFails(String property, String name, String value) {

@@ -18,14 +18,21 @@ package io.github.prometheusweb.metrics;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import io.github.prometheusweb.testapp.Promtool;
 import io.github.prometheusweb.testapp.RunningApp;
 import io.github.prometheusweb.testapp.Scrape;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The names and labels of each convention ({@code prometheus.web.convention}), on a real
@@ -190,7 +197,32 @@ class ConventionsIntegrationTests {
 		try (RunningApp app = RunningApp.start("prometheus.web.convention=flask,opentelemetry,micrometer",
 				"prometheus.web.default-labels.team=shop")) {
 			app.get(3, "/items/7", 200);
+			app.get(1, "/boom", 500);
+			app.get(1, "/no-such-path", 404);
 			Scrape scrape = app.scrape();
+			scrape.assertValue("spring_http_request_total{method=\"GET\",status=\"404\",team=\"shop\"}")
+				.isEqualTo("1.0");
+			scrape
+				.assertValue("spring_http_request_exceptions_total{exception=\"BoomException\",method=\"GET\","
+						+ "status=\"500\",team=\"shop\"}")
+				.isEqualTo("1.0");
+			scrape
+				.assertValue(OTEL + "_count{error_type=\"500\",http_request_method=\"GET\","
+						+ "http_response_status_code=\"500\",http_route=\"/boom\",network_protocol_version=\"1.1\","
+						+ "team=\"shop\",url_scheme=\"http\"}")
+				.isEqualTo("1");
+			scrape
+				.assertValue(OTEL + "_count{http_request_method=\"GET\",http_response_status_code=\"404\","
+						+ "network_protocol_version=\"1.1\",team=\"shop\",url_scheme=\"http\"}")
+				.isEqualTo("1");
+			scrape
+				.assertValue(MICROMETER + "_count{error=\"BoomException\",exception=\"BoomException\","
+						+ "method=\"GET\",outcome=\"SERVER_ERROR\",status=\"500\",team=\"shop\",uri=\"/boom\"}")
+				.isEqualTo("1");
+			scrape
+				.assertValue(MICROMETER + "_count{error=\"none\",exception=\"none\",method=\"GET\","
+						+ "outcome=\"CLIENT_ERROR\",status=\"404\",team=\"shop\",uri=\"NOT_FOUND\"}")
+				.isEqualTo("1");
 			scrape
 				.assertValue("spring_http_request_duration_seconds_count{method=\"GET\",status=\"200\","
 						+ "team=\"shop\",url_rule=\"/items/{id}\"}")
@@ -204,6 +236,128 @@ class ConventionsIntegrationTests {
 				.isEqualTo("3");
 			Promtool.assertAcceptsOwnFamilies(scrape.text(), "http_server_");
 		}
+	}
+
+	@Test
+	void openTelemetryCountsARequestInProgress() throws Exception {
+		try (RunningApp app = RunningApp.start("prometheus.web.convention=opentelemetry",
+				"prometheus.web.in-progress.enabled=true")) {
+			CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> app.get("/sleep/3000").statusCode());
+			String active = "http_server_active_requests{http_request_method=\"GET\",url_scheme=\"http\"}";
+			await().atMost(Duration.ofSeconds(10)).until(() -> "1.0".equals(app.scrape().value(active)));
+			assertThat(slow.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+			app.scrape().assertValue(active).isEqualTo("0.0");
+		}
+	}
+
+	@Test
+	void theCardinalityLimitBoundsTheRouteOfEachConvention() {
+		try (RunningApp app = RunningApp.start("prometheus.web.convention=opentelemetry,micrometer",
+				"prometheus.web.cardinality-limit=2")) {
+			app.get(1, "/items/1", 200);
+			app.get(1, "/test", 200);
+			app.get(1, "/boom", 500);
+			app.get(1, "/no-such-path", 404);
+			Scrape scrape = app.scrape();
+			scrape
+				.assertValue(OTEL + "_count{error_type=\"500\",http_request_method=\"GET\","
+						+ "http_response_status_code=\"500\",http_route=\"__overflow__\"," + OTEL_CONNECTION + "}")
+				.isEqualTo("1");
+			// No route is no value: never limited.
+			scrape
+				.assertValue(OTEL + "_count{http_request_method=\"GET\",http_response_status_code=\"404\","
+						+ OTEL_CONNECTION + "}")
+				.isEqualTo("1");
+			scrape
+				.assertValue(MICROMETER + "_count{error=\"BoomException\",exception=\"BoomException\","
+						+ "method=\"GET\",outcome=\"SERVER_ERROR\",status=\"500\",uri=\"__overflow__\"}")
+				.isEqualTo("1");
+			scrape
+				.assertValue(MICROMETER + "_count{error=\"none\",exception=\"none\",method=\"GET\","
+						+ "outcome=\"CLIENT_ERROR\",status=\"404\",uri=\"__overflow__\"}")
+				.isEqualTo("1");
+			scrape
+				.assertValue("spring_exporter_label_overflow_total{label=\"http_route\","
+						+ "metric=\"http_server_request_duration_seconds\"}")
+				.isEqualTo("1.0");
+			scrape
+				.assertValue(
+						"spring_exporter_label_overflow_total{label=\"uri\",metric=\"http_server_requests_seconds\"}")
+				.isEqualTo("2.0");
+		}
+	}
+
+	@Test
+	void theOpenTelemetryRouteStartsWithTheContextPathTheMicrometerUriDoesNot() {
+		try (RunningApp app = RunningApp.start("prometheus.web.convention=opentelemetry,micrometer",
+				"server.servlet.context-path=/shop")) {
+			app.get(1, "/shop/items/1", 200);
+			Scrape scrape = app.scrape("/shop/metrics");
+			scrape
+				.assertValue(OTEL + "_count{http_request_method=\"GET\",http_response_status_code=\"200\","
+						+ "http_route=\"/shop/items/{id}\"," + OTEL_CONNECTION + "}")
+				.isEqualTo("1");
+			scrape
+				.assertValue(MICROMETER + "_count{error=\"none\",exception=\"none\",method=\"GET\","
+						+ "outcome=\"SUCCESS\",status=\"200\",uri=\"/items/{id}\"}")
+				.isEqualTo("1");
+		}
+	}
+
+	@Test
+	void aHandlerMappedWithAnEmptyPathIsSlashInEveryConvention() {
+		try (RunningApp app = RunningApp.start(new Class<?>[] { EmptyPatternController.class },
+				"prometheus.web.convention=flask,opentelemetry,micrometer")) {
+			app.get(1, "/", 200);
+			Scrape scrape = app.scrape();
+			scrape
+				.assertValue(MICROMETER + "_count{error=\"none\",exception=\"none\",method=\"GET\","
+						+ "outcome=\"SUCCESS\",status=\"200\",uri=\"/\"}")
+				.isEqualTo("1");
+			scrape
+				.assertValue(OTEL + "_count{http_request_method=\"GET\",http_response_status_code=\"200\","
+						+ "http_route=\"/\"," + OTEL_CONNECTION + "}")
+				.isEqualTo("1");
+			scrape
+				.assertValue("spring_http_request_duration_seconds_count{method=\"GET\",status=\"200\",url_rule=\"/\"}")
+				.isEqualTo("1");
+		}
+	}
+
+	@Test
+	void micrometerLabelsAHandledExceptionWithCountHandledExceptions() {
+		try (RunningApp app = RunningApp.start("prometheus.web.convention=micrometer",
+				"prometheus.web.count-handled-exceptions=true")) {
+			app.get(1, "/handled", 400);
+			app.scrape()
+				.assertValue(MICROMETER + "_count{error=\"HandledException\",exception=\"HandledException\","
+						+ "method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"400\",uri=\"/handled\"}")
+				.isEqualTo("1");
+		}
+	}
+
+	@Test
+	void nativeHistogramsInEveryConvention() {
+		try (RunningApp app = RunningApp.start("prometheus.web.convention=opentelemetry,micrometer",
+				"prometheus.web.native-histograms=true")) {
+			app.get(1, "/test", 200);
+			String debug = app.get("/metrics?debug=prometheus-protobuf").body();
+			assertThat(debug).containsPattern("name: \"http_server_request_duration_seconds\"[\\s\\S]*schema: 5")
+				.containsPattern("name: \"http_server_requests_seconds\"[\\s\\S]*schema: 5");
+		}
+	}
+
+	/**
+	 * A handler method with an empty pattern, which serves {@code /}.
+	 */
+	@RestController
+	static class EmptyPatternController {
+
+		@GetMapping
+		String root() {
+			return "root";
+		}
+
 	}
 
 	private static void sendTraffic(RunningApp app) {

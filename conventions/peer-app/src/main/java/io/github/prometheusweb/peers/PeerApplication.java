@@ -53,6 +53,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public class PeerApplication {
 
 	/**
+	 * A handler method with an empty pattern: it serves {@code /}.
+	 * @return the body
+	 */
+	@GetMapping
+	public String root() {
+		return "root";
+	}
+
+	/**
 	 * A route without a template.
 	 * @return the body
 	 */
