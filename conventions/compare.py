@@ -91,6 +91,12 @@ ALLOWED = {
     ],
 }
 
+# The HTTP families of each convention, without the opt-in ones.
+FAMILIES = {
+    "opentelemetry": {"http_server_request_duration_seconds"},
+    "micrometer": {"http_server_requests_seconds", "http_server_requests_seconds_max"},
+}
+
 # Families of the references that are not part of the convention, each with its reason.
 ALLOWED_FAMILIES = {
     "opentelemetry": {},
@@ -278,6 +284,14 @@ def run(opt_in):
                         ["--prometheus.web.convention=flask,opentelemetry,micrometer"], "/metrics"),
             "actuator": App("actuator", os.path.join(ROOT, "peer-actuator/target/peer-actuator.jar"), [],
                             "/actuator/prometheus"),
+            # Actuator's defaults, without percentile histograms: a summary of _count and _sum.
+            "micrometer summary": App("prometheus-web-micrometer-summary",
+                                      os.path.join(ROOT, "peer-starter/target/peer-starter.jar"),
+                                      ["--prometheus.web.convention=micrometer",
+                                       "--prometheus.web.latency-as-histogram=false"], "/metrics"),
+            "actuator summary": App("actuator-summary", os.path.join(ROOT, "peer-actuator/target/peer-actuator.jar"),
+                                    ["--management.metrics.distribution.percentiles-histogram.http.server.requests="
+                                     "false"], "/actuator/prometheus"),
             "agent": App("opentelemetry-agent", os.path.join(ROOT, "peer-otel/target/peer-otel.jar"), [], "/metrics",
                          jvm_args=[f"-javaagent:{agent}", "-Dotel.metrics.exporter=prometheus",
                                    "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none",
@@ -297,15 +311,21 @@ def run(opt_in):
         pairs = [("opentelemetry", "opentelemetry (opt-in metrics)", "agent")] if opt_in else [
             ("opentelemetry", "opentelemetry", "agent"),
             ("micrometer", "micrometer", "actuator"),
+            ("micrometer", "micrometer summary", "actuator summary"),
             ("opentelemetry", "list", "agent"),
             ("micrometer", "list", "actuator")]
         for convention, ours, reference in pairs:
-            label = {"list": f"{convention} (in the list flask,opentelemetry,micrometer)"}.get(ours, ours)
+            label = {"list": f"{convention} (in the list flask,opentelemetry,micrometer)",
+                     "micrometer summary": "micrometer (latency-as-histogram: false, Actuator's defaults)"}.get(ours, ours)
             our = [http_samples(text) for text in scrapes[ours]]
             ref = [http_samples(text, convention) for text in scrapes[reference]]
             if ours == "list":
-                # Only the families of the convention compared.
-                names = ref[1][0]
+                # The families of the convention compared; the list writes no other HTTP family.
+                names = FAMILIES[convention]
+                extra = our[1][0] - FAMILIES["opentelemetry"] - FAMILIES["micrometer"]
+                if extra:
+                    print(f"FAIL {ours}: families of no convention: {sorted(extra)}")
+                    failures += 1
                 our = [({n for n in f if n in names}, {k: v for k, v in s.items() if family_of(k[0]) in names})
                        for f, s in our]
             failures += compare(label, (our[1][0], our[0][1], our[1][1]), (ref[1][0], ref[0][1], ref[1][1]))
