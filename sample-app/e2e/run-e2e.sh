@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
 #
 # End-to-end test: two sample-app instances scraped every second by real Prometheus servers,
-# with the recording rules and alerts of sample-app/prometheus/rules.yml loaded, then checked
-# through Prometheus's HTTP API, including every expression of sample-app/grafana/dashboard.json.
+# with the recording rules and alerts of sample-app/prometheus/ loaded, then checked through
+# Prometheus's HTTP API, including every expression of the dashboards in sample-app/grafana/.
+# The apps record in the three conventions at once (prometheus.web.convention:
+# flask,opentelemetry,micrometer), so every convention's rules and dashboard run on the same
+# traffic: rules.yml and dashboard.json (flask), rules-opentelemetry.yml and
+# dashboard-opentelemetry.json, rules-micrometer.yml and dashboard-micrometer.json.
 #
 #   ./mvnw -q -DskipTests package && bash sample-app/e2e/run-e2e.sh
 #
@@ -23,9 +27,12 @@ set -uo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 JAR="${SAMPLE_APP_JAR:-$ROOT/sample-app/target/sample-app.jar}"
-RULES="$ROOT/sample-app/prometheus/rules.yml"
-RULE_TESTS="$ROOT/sample-app/prometheus/rules.test.yml"
-DASHBOARD="$ROOT/sample-app/grafana/dashboard.json"
+CONVENTIONS=(flask opentelemetry micrometer)
+declare -A RULES_OF=([flask]=rules.yml [opentelemetry]=rules-opentelemetry.yml [micrometer]=rules-micrometer.yml)
+declare -A DASHBOARD_OF=([flask]=dashboard.json [opentelemetry]=dashboard-opentelemetry.json
+	[micrometer]=dashboard-micrometer.json)
+RULES_DIR="$ROOT/sample-app/prometheus"
+DASHBOARDS_DIR="$ROOT/sample-app/grafana"
 JOB=sample-app
 # Concrete values for the dashboard's Grafana variables.
 RATE_RANGE=1m
@@ -138,12 +145,19 @@ done
 [[ -f "$JAR" ]] || die "$JAR is missing: build it first with ./mvnw -q -DskipTests package"
 echo "Using $(prometheus --version 2>&1 | head -n 1)"
 
-if promtool check rules "$RULES" >/dev/null 2>&1; then pass "promtool check rules"; else fail "promtool check rules"; fi
-if (cd "$(dirname "$RULE_TESTS")" && promtool test rules "$(basename "$RULE_TESTS")" >/dev/null 2>&1); then
-	pass "promtool test rules"
-else
-	fail "promtool test rules"
-fi
+for convention in "${CONVENTIONS[@]}"; do
+	rules=${RULES_OF[$convention]}
+	if promtool check rules "$RULES_DIR/$rules" >/dev/null 2>&1; then
+		pass "promtool check rules $rules"
+	else
+		fail "promtool check rules $rules"
+	fi
+	if (cd "$RULES_DIR" && promtool test rules "${rules%.yml}.test.yml" >/dev/null 2>&1); then
+		pass "promtool test rules ${rules%.yml}.test.yml"
+	else
+		fail "promtool test rules ${rules%.yml}.test.yml"
+	fi
+done
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/prometheus-web-e2e.XXXXXX")
 
@@ -166,6 +180,7 @@ start_app() {
 	java -Xmx256m -XX:+UseSerialGC -jar "$JAR" \
 		--server.port="$port" --server.address=127.0.0.1 \
 		--prometheus.web.native-histograms=true --prometheus.web.in-progress.enabled=true \
+		--prometheus.web.convention=flask,opentelemetry,micrometer \
 		--spring.main.banner-mode=off --logging.level.org.apache.catalina.core=off \
 		>"$WORK/app-$name.log" 2>&1 &
 	PIDS+=($!)
@@ -178,7 +193,9 @@ global:
   scrape_timeout: 1s
   evaluation_interval: 1s
 rule_files:
-  - $RULES
+  - $RULES_DIR/${RULES_OF[flask]}
+  - $RULES_DIR/${RULES_OF[opentelemetry]}
+  - $RULES_DIR/${RULES_OF[micrometer]}
 scrape_configs:
   - job_name: $JOB
     static_configs:
@@ -370,6 +387,32 @@ for server in "${SERVERS[@]}"; do
 		"$(samples "$port" 'sum by (instance, exception) (spring_http_request_exceptions_total)' instance exception | paste -sd' ')" \
 		"127.0.0.1:$PORT_A,IllegalStateException ${PLAN_A[/crash]}"
 done
+# The same counts in the opentelemetry and micrometer names. An unmatched request has no
+# http_route (printed empty) and the uri NOT_FOUND.
+OTEL_H=http_server_request_duration_seconds
+MICROMETER_H=http_server_requests_seconds
+SERVER_ERRORS=$((PLAN_A[/fail] + PLAN_B[/fail] + PLAN_A[/crash]))
+# count_of SERVER METRIC SELECTOR: the count series of a histogram on that server, classic
+# (_count) or native (histogram_count).
+count_of() {
+	if [[ $1 == classic ]]; then echo "${2}_count${3:-}"; else echo "histogram_count($2${3:-})"; fi
+}
+for server in "${SERVERS[@]}"; do
+	port=${PORT_OF[$server]}
+	check_eq "$server: opentelemetry: requests per instance and route" \
+		"$(samples "$port" "sum by (instance, http_route) ($(count_of "$server" $OTEL_H))" instance http_route | paste -sd' ')" \
+		"$(echo "$EXPECTED_ROUTES" | sed 's/,none /, /' | LC_ALL=C sort | paste -sd' ')"
+	check_eq "$server: micrometer: requests per instance and route" \
+		"$(samples "$port" "sum by (instance, uri) ($(count_of "$server" $MICROMETER_H))" instance uri | paste -sd' ')" \
+		"$(echo "$EXPECTED_ROUTES" | sed 's/,none /,NOT_FOUND /' | LC_ALL=C sort | paste -sd' ')"
+	check_eq "$server: opentelemetry: requests by error_type" \
+		"$(samples "$port" "sum by (error_type) ($(count_of "$server" $OTEL_H))" error_type | paste -sd' ')" \
+		"$(printf '%s\n' "$((SENT - SERVER_ERRORS))" "500 $SERVER_ERRORS" | LC_ALL=C sort | paste -sd' ')"
+	check_eq "$server: micrometer: exceptions counted for /crash" \
+		"$(samples "$port" "sum by (instance, exception) ($(count_of "$server" $MICROMETER_H '{exception!="none"}'))" instance exception | paste -sd' ')" \
+		"127.0.0.1:$PORT_A,IllegalStateException ${PLAN_A[/crash]}"
+done
+
 check_eq "classic: requests per instance and route (_count)" \
 	"$(samples "$PORT_CLASSIC" "sum by (instance, url_rule) (${H}_count)" instance url_rule | paste -sd' ')" \
 	"$(echo "$EXPECTED_ROUTES" | paste -sd' ')"
@@ -389,8 +432,11 @@ check_eq "native: routes with a non-zero rate" \
 # ---------------------------------------------------------------------------------------------
 # Dashboard: every panel expression returns data on both servers
 
-DASHBOARD_EXPRS="$WORK/dashboard-exprs"
-python3 - "$DASHBOARD" "$RATE_RANGE" "$JOB" >"$DASHBOARD_EXPRS" <<'EOF' || die "cannot read $DASHBOARD"
+declare -A ROUTE_LABEL_OF=([flask]=url_rule [opentelemetry]=http_route [micrometer]=uri)
+for convention in "${CONVENTIONS[@]}"; do
+	DASHBOARD="$DASHBOARDS_DIR/${DASHBOARD_OF[$convention]}"
+	DASHBOARD_EXPRS="$WORK/dashboard-exprs-$convention"
+	python3 - "$DASHBOARD" "$RATE_RANGE" "$JOB" >"$DASHBOARD_EXPRS" <<'EOF' || die "cannot read $DASHBOARD"
 import json, re, sys
 path, rate_range, job = sys.argv[1:]
 dashboard = json.load(open(path))
@@ -415,29 +461,30 @@ for variable in dashboard["templating"]["list"]:
         match = re.fullmatch(r"label_values\((.*),\s*(\w+)\)", variable["definition"])
         print(json.dumps({"name": "variable " + variable["name"],
                           "expr": "count by (%s) (%s)" % (match.group(2), concrete(match.group(1)))}))
-if count < 11:
-    raise SystemExit("expected at least 11 panel expressions, found %d" % count)
+if count < 10:
+    raise SystemExit("expected at least 10 panel expressions, found %d" % count)
 EOF
 
-while IFS= read -r line; do
-	name=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["name"])' "$line")
-	expr=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["expr"])' "$line")
-	for server in "${SERVERS[@]}"; do
-		out=$(samples "${PORT_OF[$server]}" "$expr")
-		if [[ -n "$out" && "$out" != error* ]]; then
-			pass "$server: dashboard \"$name\" returns $(echo "$out" | wc -l) series"
-		else
-			fail "$server: dashboard \"$name\" returns no data (${out:-empty}): $expr"
-		fi
-	done
-done <"$DASHBOARD_EXPRS"
+	while IFS= read -r line; do
+		name=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["name"])' "$line")
+		expr=$(python3 -c 'import json, sys; print(json.loads(sys.argv[1])["expr"])' "$line")
+		for server in "${SERVERS[@]}"; do
+			out=$(samples "${PORT_OF[$server]}" "$expr")
+			if [[ -n "$out" && "$out" != error* ]]; then
+				pass "$server: ${DASHBOARD_OF[$convention]} \"$name\" returns $(echo "$out" | wc -l) series"
+			else
+				fail "$server: ${DASHBOARD_OF[$convention]} \"$name\" returns no data (${out:-empty}): $expr"
+			fi
+		done
+	done <"$DASHBOARD_EXPRS"
 
-# The per-route panel shows exactly the routes that answered 2xx.
-REQUESTS_PER_SECOND=$(python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["expr"])' <"$DASHBOARD_EXPRS")
-for server in "${SERVERS[@]}"; do
-	check_eq "$server: dashboard \"Requests per second\" routes" \
-		"$(samples "${PORT_OF[$server]}" "$REQUESTS_PER_SECOND" url_rule | cut -d' ' -f1 | paste -sd' ')" \
-		"/four /items/{id} /one /three /two"
+	# The per-route panel shows exactly the routes that answered 2xx.
+	REQUESTS_PER_SECOND=$(python3 -c 'import json, sys; print(json.loads(sys.stdin.readline())["expr"])' <"$DASHBOARD_EXPRS")
+	for server in "${SERVERS[@]}"; do
+		check_eq "$server: ${DASHBOARD_OF[$convention]} \"Requests per second\" routes" \
+			"$(samples "${PORT_OF[$server]}" "$REQUESTS_PER_SECOND" "${ROUTE_LABEL_OF[$convention]}" | cut -d' ' -f1 | paste -sd' ')" \
+			"/four /items/{id} /one /three /two"
+done
 done
 
 # ---------------------------------------------------------------------------------------------
@@ -456,7 +503,11 @@ rules_healthy() {
 	rules_list "$1" | awk 'BEGIN {n = 0; bad = 0} {n++; if ($3 != "ok") bad++} END {exit (n == 0 || bad > 0)}'
 }
 
-EXPECTED_RULE_COUNT=$(promtool check rules "$RULES" 2>&1 | sed -n 's/.*SUCCESS: \([0-9]*\) rules found.*/\1/p')
+EXPECTED_RULE_COUNT=0
+for convention in "${CONVENTIONS[@]}"; do
+	EXPECTED_RULE_COUNT=$((EXPECTED_RULE_COUNT + $(promtool check rules "$RULES_DIR/${RULES_OF[$convention]}" 2>&1 |
+		sed -n 's/.*SUCCESS: \([0-9]*\) rules found.*/\1/p')))
+done
 for server in "${SERVERS[@]}"; do
 	port=${PORT_OF[$server]}
 	# Rules are evaluated every second; wait until each has been evaluated without error.
@@ -491,10 +542,24 @@ print(" ".join(sorted(a["labels"].get(sys.argv[2], "") for a in json.load(sys.st
 ' "$2" "$3"
 	}
 	alerts_are() { [[ $(alerts_active "$1" "$2" "$3") == "$4" ]]; }
-	if wait_until 20 "$server: SpringHttpHighErrorRatio active for /crash and /fail" \
-		alerts_are "$port" SpringHttpHighErrorRatio url_rule "/crash /fail"; then
-		pass "$server: SpringHttpHighErrorRatio active for $(alerts_active "$port" SpringHttpHighErrorRatio url_rule)"
-	fi
+	# The unmatched requests have no http_route: their series has none either.
+	check_eq "$server: opentelemetry: request rate rule covers the routes with traffic" \
+		"$(samples "$port" 'job_http_route:http_server_requests:rate5m{http_route!=""} > 0' http_route | cut -d' ' -f1 | paste -sd' ')" \
+		"/crash /fail /four /items/{id} /one /three /two"
+	check_eq "$server: opentelemetry: request rate rule covers the requests that matched no route" \
+		"$(value "$port" 'count(job_http_route:http_server_requests:rate5m{http_route=""} > 0)')" 1
+	check_eq "$server: opentelemetry: error ratio rule" \
+		"$(samples "$port" "job_http_route:http_server_request_errors:ratio_rate5m" http_route | paste -sd' ')" \
+		"/crash 1 /fail 1 /four 0 /items/{id} 0 /one 0 /three 0 /two 0 0"
+	check_eq "$server: micrometer: error ratio rule" \
+		"$(samples "$port" "job_uri:http_server_request_errors:ratio_rate5m" uri | paste -sd' ')" \
+		"/crash 1 /fail 1 /four 0 /items/{id} 0 /one 0 /three 0 /two 0 NOT_FOUND 0"
+	for alert in SpringHttpHighErrorRatio:url_rule OtelHttpHighErrorRatio:http_route MicrometerHttpHighErrorRatio:uri; do
+		if wait_until 20 "$server: ${alert%%:*} active for /crash and /fail" \
+			alerts_are "$port" "${alert%%:*}" "${alert#*:}" "/crash /fail"; then
+			pass "$server: ${alert%%:*} active for $(alerts_active "$port" "${alert%%:*}" "${alert#*:}")"
+		fi
+	done
 done
 
 # ---------------------------------------------------------------------------------------------

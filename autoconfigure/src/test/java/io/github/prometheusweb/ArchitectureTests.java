@@ -64,7 +64,7 @@ class ArchitectureTests {
 	 */
 	private static final Set<String> CONFIGURATION = Set.of("autoconfigure.PrometheusWebAutoConfiguration",
 			"autoconfigure.PrometheusWebProperties", "autoconfigure.UserMetricProperties", "grouping.GroupBy",
-			"custom.CustomMetricType");
+			"metrics.Convention", "custom.CustomMetricType");
 
 	/**
 	 * The types public only because the auto-configuration, in a package of its own,

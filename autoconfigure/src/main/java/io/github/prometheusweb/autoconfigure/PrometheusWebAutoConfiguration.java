@@ -85,8 +85,10 @@ public final class PrometheusWebAutoConfiguration {
 	DefaultLabels prometheusWebDefaultLabels(PrometheusWebProperties properties,
 			ObjectProvider<RequestLabelContributor> contributors, GroupByStrategy groupBy,
 			CardinalityLimits cardinalityLimits) {
+		PrometheusWebSettings.checkDefaultLabelNames(properties);
 		return DefaultLabels.of(properties.getDefaultLabels(), contributors.orderedStream().toList(),
-				DefaultMetricsSettings.builtInLabelNames(groupBy.labelName()), cardinalityLimits);
+				DefaultMetricsSettings.builtInLabelNames(properties.getConvention(), groupBy.labelName()),
+				cardinalityLimits);
 	}
 
 	/**

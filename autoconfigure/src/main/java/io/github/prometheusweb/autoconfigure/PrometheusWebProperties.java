@@ -18,10 +18,12 @@ package io.github.prometheusweb.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
 import io.github.prometheusweb.grouping.GroupBy;
+import io.github.prometheusweb.metrics.Convention;
 import io.github.prometheusweb.labels.LabelTemplate;
 import io.github.prometheusweb.support.MetricRules;
 
@@ -52,6 +54,15 @@ public class PrometheusWebProperties {
 	 * Whether the default HTTP request metrics and the exporter info are recorded.
 	 */
 	private boolean exportDefaults = true;
+
+	/**
+	 * Names and labels of the default HTTP request metrics: flask
+	 * (spring_http_request_duration_seconds), opentelemetry
+	 * (http_server_request_duration_seconds, the OpenTelemetry semantic conventions) or
+	 * micrometer (http_server_requests_seconds, as Spring Boot Actuator writes it). A
+	 * list records every request in each of them.
+	 */
+	private List<Convention> convention = new ArrayList<>(List.of(Convention.FLASK));
 
 	/**
 	 * Prefix of the default metric names, joined to them by an underscore. Empty for no
@@ -183,6 +194,18 @@ public class PrometheusWebProperties {
 
 	public void setExportDefaults(boolean exportDefaults) {
 		this.exportDefaults = exportDefaults;
+	}
+
+	public List<Convention> getConvention() {
+		return this.convention;
+	}
+
+	public void setConvention(List<Convention> convention) {
+		if (convention.isEmpty()) {
+			throw new IllegalArgumentException(
+					"prometheus.web.convention is empty: name at least one of flask, opentelemetry, micrometer");
+		}
+		this.convention = new ArrayList<>(new LinkedHashSet<>(convention));
 	}
 
 	public String getPrefix() {

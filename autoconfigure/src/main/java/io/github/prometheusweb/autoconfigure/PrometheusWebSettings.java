@@ -18,14 +18,18 @@ package io.github.prometheusweb.autoconfigure;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 import io.github.prometheusweb.custom.CustomMetricType;
 import io.github.prometheusweb.custom.MetricDeclaration;
 import io.github.prometheusweb.endpoint.ScrapeAuthentication;
+import io.github.prometheusweb.grouping.GroupBy;
 import io.github.prometheusweb.grouping.GroupByStrategy;
 import io.github.prometheusweb.labels.DefaultLabels;
+import io.github.prometheusweb.metrics.Convention;
 import io.github.prometheusweb.metrics.DefaultMetricsSettings;
 import io.github.prometheusweb.servlet.ObservationSettings;
 
@@ -87,10 +91,101 @@ final class PrometheusWebSettings {
 	}
 
 	static DefaultMetricsSettings defaultMetrics(PrometheusWebProperties properties, GroupByStrategy groupBy) {
-		return new DefaultMetricsSettings(namePrefix(properties), groupBy.labelName(), properties.isGroupStatusCodes(),
-				properties.isLatencyAsHistogram(), properties.getBuckets(), properties.isNativeHistograms(),
-				properties.getSummaryQuantiles(), exemplars(properties), sizes(properties),
-				properties.getInProgress().isEnabled());
+		List<Convention> conventions = conventions(properties);
+		if (!conventions.contains(Convention.FLASK)
+				&& groupBy.getClass() != properties.getGroupBy().strategy().getClass()) {
+			throw new IllegalArgumentException("A GroupByStrategy bean (" + groupBy.getClass().getName()
+					+ ") does not apply to prometheus.web.convention '" + names(conventions)
+					+ "': it chooses the group label of the flask convention. Remove the bean, or add flask to "
+					+ "prometheus.web.convention");
+		}
+		return new DefaultMetricsSettings(conventions, namePrefix(properties), groupBy.labelName(),
+				properties.isGroupStatusCodes(), properties.isLatencyAsHistogram(), properties.getBuckets(),
+				properties.isNativeHistograms(), properties.getSummaryQuantiles(), exemplars(properties),
+				sizes(properties), properties.getInProgress().isEnabled());
+	}
+
+	/**
+	 * The conventions of the default metrics, checked against the options that apply to
+	 * some conventions only: an option set to other than its default must apply to one of
+	 * them.
+	 * @param properties the properties
+	 * @return the conventions
+	 * @throws IllegalArgumentException naming both properties if an option applies to
+	 * none of the conventions
+	 */
+	static List<Convention> conventions(PrometheusWebProperties properties) {
+		List<Convention> conventions = properties.getConvention();
+		String prefix = properties.getPrefix();
+		requireOneOf(conventions, !"spring".equals(prefix), "prefix '" + prefix + "'",
+				"the opentelemetry and micrometer names have no prefix (prometheus-web's own metrics keep the default, "
+						+ "spring_exporter_info)",
+				Convention.FLASK);
+		requireOneOf(conventions, properties.getGroupBy() != GroupBy.URL_RULE,
+				"group-by '" + properties.getGroupBy().name().toLowerCase(Locale.ROOT).replace('_', '-') + "'",
+				"the opentelemetry and micrometer conventions label the route template (http_route, uri)",
+				Convention.FLASK);
+		requireOneOf(conventions, properties.isGroupStatusCodes(), "group-status-codes 'true'",
+				"the opentelemetry and micrometer conventions label the status code", Convention.FLASK);
+		requireOneOf(conventions, !properties.isLatencyAsHistogram(), "latency-as-histogram 'false'",
+				"the OpenTelemetry semantic conventions define the duration as a histogram", Convention.FLASK,
+				Convention.MICROMETER);
+		requireOneOf(conventions, !properties.getSummaryQuantiles().isEmpty(),
+				"summary-quantiles '" + properties.getSummaryQuantiles() + "'",
+				"the OpenTelemetry semantic conventions define the duration as a histogram", Convention.FLASK,
+				Convention.MICROMETER);
+		requireOneOf(conventions, !PrometheusWebProperties.DEFAULT_BUCKETS.equals(properties.getBuckets()),
+				"buckets '" + properties.getBuckets() + "'",
+				"the micrometer convention has the buckets of Micrometer's percentile histogram", Convention.FLASK,
+				Convention.OPENTELEMETRY);
+		requireOneOf(conventions, properties.getInProgress().isEnabled(), "in-progress.enabled 'true'",
+				"the micrometer convention has no gauge of requests in progress", Convention.FLASK,
+				Convention.OPENTELEMETRY);
+		requireOneOf(conventions, properties.getSizes().isEnabled(), "sizes.enabled 'true'",
+				"the micrometer convention has no body size metrics", Convention.FLASK, Convention.OPENTELEMETRY);
+		requireOneOf(conventions, properties.isCountHandledExceptions(), "count-handled-exceptions 'true'",
+				"the opentelemetry convention's error_type follows the status", Convention.FLASK,
+				Convention.MICROMETER);
+		return List.copyOf(conventions);
+	}
+
+	/**
+	 * Checks that no default label takes a label name of one of the conventions other
+	 * than flask, whose labels exist only because of {@code prometheus.web.convention}.
+	 * @param properties the properties
+	 * @throws IllegalArgumentException naming the default label and the convention
+	 */
+	static void checkDefaultLabelNames(PrometheusWebProperties properties) {
+		for (String name : properties.getDefaultLabels().keySet()) {
+			for (Convention convention : properties.getConvention()) {
+				if (convention != Convention.FLASK && convention.labelNames().contains(name)) {
+					throw new IllegalArgumentException("prometheus.web.default-labels." + name + " '" + name
+							+ "' is a label of the metrics of prometheus.web.convention '"
+							+ names(properties.getConvention()) + "': choose another name");
+				}
+			}
+		}
+	}
+
+	private static void requireOneOf(List<Convention> chosen, boolean set, String option, String reason,
+			Convention... applyTo) {
+		if (!set) {
+			return;
+		}
+		for (Convention convention : applyTo) {
+			if (chosen.contains(convention)) {
+				return;
+			}
+		}
+		throw new IllegalArgumentException("prometheus.web." + option + " does not apply to prometheus.web.convention '"
+				+ names(chosen) + "': " + reason + ". Remove prometheus.web." + option.substring(0, option.indexOf(' '))
+				+ ", or add " + names(List.of(applyTo)).replace(",", " or ") + " to prometheus.web.convention");
+	}
+
+	private static String names(List<Convention> conventions) {
+		return conventions.stream()
+			.map((convention) -> convention.name().toLowerCase(Locale.ROOT))
+			.collect(Collectors.joining(","));
 	}
 
 	private static List<Pattern> excludedPaths(PrometheusWebProperties properties) {

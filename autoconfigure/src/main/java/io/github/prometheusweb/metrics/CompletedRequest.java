@@ -79,6 +79,14 @@ public interface CompletedRequest {
 	long durationNanos();
 
 	/**
+	 * When the request completed, on the clock of {@link System#nanoTime()}: its start
+	 * plus {@link #durationNanos()}.
+	 * @return the time in nanoseconds, comparable only with other values of
+	 * {@code System.nanoTime()}
+	 */
+	long completedNanos();
+
+	/**
 	 * The size of the request body: its declared {@code Content-Length}, or the bytes the
 	 * application read.
 	 * @return the size in bytes, or {@code -1} unless

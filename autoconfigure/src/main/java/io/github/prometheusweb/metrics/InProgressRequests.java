@@ -17,15 +17,13 @@
 package io.github.prometheusweb.metrics;
 
 import io.github.prometheusweb.labels.DefaultLabels;
-import io.github.prometheusweb.labels.LabelContext;
 import io.prometheus.metrics.core.datapoints.GaugeDataPoint;
 import io.prometheus.metrics.core.metrics.Gauge;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * The gauge of requests in progress, by method ({@code P_http_requests_in_progress}).
- * Default labels are evaluated when the request starts, when only {@code #request} is
- * known.
+ * A gauge of requests in progress, by method (and, in the OpenTelemetry convention, by
+ * URL scheme), with the default labels.
  *
  * @author prometheus-web authors
  */
@@ -33,17 +31,23 @@ final class InProgressRequests {
 
 	private final Gauge gauge;
 
-	private final DefaultLabels defaultLabels;
+	private final boolean withScheme;
 
-	InProgressRequests(String name, DefaultLabels defaultLabels) {
-		this.defaultLabels = defaultLabels;
-		String[] names = new String[defaultLabels.names().length + 1];
-		names[0] = "method";
-		System.arraycopy(defaultLabels.names(), 0, names, 1, defaultLabels.names().length);
+	/**
+	 * Creates the gauge, not registered.
+	 * @param name the name of the gauge
+	 * @param help its help text
+	 * @param methodLabel the name of the method label
+	 * @param schemeLabel the name of the URL scheme label, or {@code null} for none
+	 * @param defaultLabels the default labels, whose names the gauge carries last
+	 */
+	InProgressRequests(String name, String help, String methodLabel, String schemeLabel, DefaultLabels defaultLabels) {
+		this.withScheme = schemeLabel != null;
+		String[] own = this.withScheme ? new String[] { methodLabel, schemeLabel } : new String[] { methodLabel };
 		this.gauge = Gauge.builder()
 			.name(name)
-			.help("HTTP requests in progress")
-			.labelNames(names)
+			.help(help)
+			.labelNames(RequestLabels.names(defaultLabels.names(), own))
 			.withoutExemplars()
 			.build();
 	}
@@ -53,19 +57,23 @@ final class InProgressRequests {
 	}
 
 	/**
-	 * Counts a request as started.
-	 * @param method the {@code method} label value
+	 * The data point of a request, not yet incremented.
+	 * @param method the method label value
 	 * @param request the request
-	 * @return the data point to decrement when the request leaves the gauge
+	 * @param defaults the values of the default labels, evaluated when the request
+	 * started
+	 * @return the data point to increment now and decrement when the request leaves the
+	 * gauge
 	 */
-	GaugeDataPoint started(String method, HttpServletRequest request) {
-		String[] defaults = this.defaultLabels.values(() -> LabelContext.ofRequest(request, null, null));
-		String[] values = new String[defaults.length + 1];
+	GaugeDataPoint dataPoint(String method, HttpServletRequest request, String[] defaults) {
+		int own = this.withScheme ? 2 : 1;
+		String[] values = new String[defaults.length + own];
 		values[0] = method;
-		System.arraycopy(defaults, 0, values, 1, defaults.length);
-		GaugeDataPoint dataPoint = this.gauge.labelValues(values);
-		dataPoint.inc();
-		return dataPoint;
+		if (this.withScheme) {
+			values[1] = RequestLabels.URL_SCHEMES.get(RequestLabels.urlScheme(request));
+		}
+		System.arraycopy(defaults, 0, values, own, defaults.length);
+		return this.gauge.labelValues(values);
 	}
 
 }

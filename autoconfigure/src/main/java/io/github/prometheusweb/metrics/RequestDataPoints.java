@@ -23,13 +23,14 @@ import java.util.concurrent.ConcurrentMap;
 import io.github.prometheusweb.labels.CardinalityLimit;
 
 /**
- * The data points of one metric labelled by request: by method, group-by value and
- * status. Looked up once per distinct label set and reused, so that recording a request
- * builds no label array and no label string. A group-by value passes the metric's
- * cardinality limit the first time it is seen, and only values within the limit are kept;
- * values beyond it share the overflow data points and pass the limit (which counts them)
- * each time. Not cached at all when the labels are computed per request (default labels
- * that are not literal).
+ * The data points of one metric labelled by request: by method, a route key (the group-by
+ * value, the route template or Micrometer's {@code uri}) and status. Looked up once per
+ * distinct label set and reused, so that recording a request builds no label array and no
+ * label string. A key passes the metric's cardinality limit the first time it is seen,
+ * and only keys within the limit are kept; keys beyond it share the overflow data points
+ * and pass the limit (which counts them) each time. A {@code null} key (no route matched)
+ * is never limited. Not cached at all when the labels are computed per request (default
+ * labels that are not literal).
  *
  * @param <D> the type of the data points
  * @author prometheus-web authors
@@ -46,6 +47,8 @@ final class RequestDataPoints<D> {
 
 	private final ByMethodAndStatus<D> overflow;
 
+	private final ByMethodAndStatus<D> noKey;
+
 	/**
 	 * Creates the data points of a metric.
 	 * @param factory creates the data point of a label set
@@ -59,19 +62,24 @@ final class RequestDataPoints<D> {
 		this.groupLimit = groupLimit;
 		this.cached = cached;
 		this.overflow = new ByMethodAndStatus<>(CardinalityLimit.OVERFLOW);
+		this.noKey = new ByMethodAndStatus<>(null);
 	}
 
 	/**
 	 * The data point of a request.
 	 * @param request the request
 	 * @param method the {@code method} label value
-	 * @param group the group-by value, ignored if the metric has no group-by label
+	 * @param group the route key, {@code null} for none; ignored if the metric has no
+	 * route label
 	 * @param status the status code, or a constant if the metric has no status label
 	 * @return the data point
 	 */
 	D get(CompletedRequest request, String method, String group, int status) {
 		if (!this.cached) {
 			return this.factory.create(request, method, limited(group), status);
+		}
+		if (group == null && this.groupLimit != null) {
+			return this.noKey.get(method, status, request, this.factory);
 		}
 		ByMethodAndStatus<D> points = this.byGroup.get((this.groupLimit != null) ? group : "");
 		if (points == null) {
@@ -90,7 +98,7 @@ final class RequestDataPoints<D> {
 	}
 
 	private String limited(String group) {
-		return (this.groupLimit != null) ? this.groupLimit.apply(group) : null;
+		return (this.groupLimit != null && group != null) ? this.groupLimit.apply(group) : null;
 	}
 
 	/**
@@ -105,8 +113,8 @@ final class RequestDataPoints<D> {
 		 * Creates (or looks up in the metric) the data point of a label set.
 		 * @param request the request, for labels computed per request
 		 * @param method the {@code method} label value
-		 * @param group the group-by label value after the cardinality limit, or
-		 * {@code null} if the metric has no group-by label
+		 * @param group the route key after the cardinality limit, or {@code null} if
+		 * there is none or the metric has no route label
 		 * @param status the status code
 		 * @return the data point
 		 */

@@ -15,7 +15,8 @@
  */
 
 /**
- * The metrics: the default request metrics, the info metrics, the JVM metrics and the
- * registries they are served through, and what a recorder of completed requests sees.
+ * The metrics: the default request metrics in each convention (Flask, OpenTelemetry,
+ * Micrometer), the info metrics, the JVM metrics and the registries they are served
+ * through, and what a recorder of completed requests sees.
  */
 package io.github.prometheusweb.metrics;

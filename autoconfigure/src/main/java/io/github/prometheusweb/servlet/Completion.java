@@ -38,7 +38,7 @@ final class Completion {
 
 	private final ObservationSettings settings;
 
-	private final RequestRecorder defaultMetrics;
+	private final RequestRecorder[] defaultMetrics;
 
 	private final RequestRecorder[] requestRecorders;
 
@@ -48,7 +48,8 @@ final class Completion {
 			List<RequestRecorder> requestRecorders, RequestRecorder handlerCallRecorder, RateLimitedLog failures) {
 		this.failures = failures;
 		this.settings = settings;
-		this.defaultMetrics = (defaultMetrics != null) ? defaultMetrics::record : null;
+		this.defaultMetrics = (defaultMetrics != null) ? defaultMetrics.recorders().toArray(RequestRecorder[]::new)
+				: new RequestRecorder[0];
 		this.requestRecorders = requestRecorders.toArray(RequestRecorder[]::new);
 		this.handlerCallRecorder = handlerCallRecorder;
 	}
@@ -73,7 +74,7 @@ final class Completion {
 			long durationNanos = System.nanoTime() - observation.startNanos();
 			observation.leaveInProgress();
 			Tracking tracking = observation.tracking();
-			boolean defaults = tracking.defaultMetrics() && this.defaultMetrics != null;
+			boolean defaults = tracking.defaultMetrics() && this.defaultMetrics.length > 0;
 			boolean requests = tracking.requestMetrics() && this.requestRecorders.length > 0;
 			boolean handlerCall = tracking.annotationMetrics() && observation.handlerCall() != null
 					&& this.handlerCallRecorder != null;
@@ -87,7 +88,9 @@ final class Completion {
 						.values(() -> LabelContext.ofRequest(observation.request(), observation.response(),
 								observation.handler())));
 			if (defaults) {
-				record(this.defaultMetrics, observation);
+				for (RequestRecorder recorder : this.defaultMetrics) {
+					record(recorder, observation);
+				}
 			}
 			if (requests) {
 				for (RequestRecorder recorder : this.requestRecorders) {

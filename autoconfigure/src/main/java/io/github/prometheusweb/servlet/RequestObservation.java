@@ -62,10 +62,14 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	private final HttpServletRequest request;
 
 	/**
-	 * The {@link System#nanoTime()} of the start of the request; its duration once it is
-	 * complete. One field for both keeps the observation small: one is made per request.
+	 * The {@link System#nanoTime()} of the start of the request.
 	 */
-	private long nanos;
+	private final long startNanos;
+
+	/**
+	 * How long the request took, once it is complete.
+	 */
+	private long durationNanos;
 
 	private ObservedResponse response;
 
@@ -81,7 +85,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 
 	private HandlerMethodCall handlerCall;
 
-	private GaugeDataPoint inProgress;
+	private GaugeDataPoint[] inProgress;
 
 	// Decided once, when the request completes.
 
@@ -101,7 +105,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 		this.completion = completion;
 		this.request = request;
 		this.tracking = tracking;
-		this.nanos = startNanos;
+		this.startNanos = startNanos;
 		this.status = (completion != null) ? 0 : -1;
 	}
 
@@ -201,7 +205,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	}
 
 	long startNanos() {
-		return this.nanos;
+		return this.startNanos;
 	}
 
 	Throwable thrown() {
@@ -212,8 +216,8 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 		return this.escapedFromHandler;
 	}
 
-	void inProgress(GaugeDataPoint dataPoint) {
-		this.inProgress = dataPoint;
+	void inProgress(GaugeDataPoint[] dataPoints) {
+		this.inProgress = dataPoints;
 	}
 
 	/**
@@ -221,10 +225,12 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 	 * as its handler turns out not to record the default metrics.
 	 */
 	void leaveInProgress() {
-		GaugeDataPoint dataPoint = this.inProgress;
-		if (dataPoint != null) {
+		GaugeDataPoint[] dataPoints = this.inProgress;
+		if (dataPoints != null) {
 			this.inProgress = null;
-			dataPoint.dec();
+			for (GaugeDataPoint dataPoint : dataPoints) {
+				dataPoint.dec();
+			}
 		}
 	}
 
@@ -270,7 +276,7 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 
 	void decided(Throwable exception, long durationNanos) {
 		this.exception = exception;
-		this.nanos = durationNanos;
+		this.durationNanos = durationNanos;
 	}
 
 	void labelled(String group, String[] defaultLabelValues) {
@@ -310,7 +316,12 @@ public final class RequestObservation implements CompletedRequest, AsyncListener
 
 	@Override
 	public long durationNanos() {
-		return this.nanos;
+		return this.durationNanos;
+	}
+
+	@Override
+	public long completedNanos() {
+		return this.startNanos + this.durationNanos;
 	}
 
 	@Override

@@ -110,6 +110,58 @@ class InvalidConfigurationTests {
 		assertStartupFails("prometheus.web.endpoint.path=metrics", "prometheus.web.endpoint.path", "metrics");
 	}
 
+	@Test
+	void unknownConvention() {
+		assertStartupFails("prometheus.web.convention=prometheus", "prometheus.web.convention", "prometheus");
+	}
+
+	@Test
+	void emptyConvention() {
+		assertStartupFails("prometheus.web.convention=", "prometheus.web.convention", "empty");
+	}
+
+	@Test
+	void optionThatAppliesToNoneOfTheConventionsNamesBothProperties() {
+		assertStartupFails(new String[] { "prometheus.web.convention=opentelemetry", "prometheus.web.group-by=path" },
+				"prometheus.web.group-by 'path' does not apply to prometheus.web.convention 'opentelemetry'",
+				"add flask to prometheus.web.convention");
+		assertStartupFails(new String[] { "prometheus.web.convention=opentelemetry", "prometheus.web.prefix=shop" },
+				"prometheus.web.prefix 'shop'", "prometheus.web.convention 'opentelemetry'");
+		assertStartupFails(
+				new String[] { "prometheus.web.convention=opentelemetry", "prometheus.web.latency-as-histogram=false" },
+				"prometheus.web.latency-as-histogram 'false'", "add flask or micrometer to prometheus.web.convention");
+		assertStartupFails(new String[] { "prometheus.web.convention=micrometer", "prometheus.web.buckets=0.1,1" },
+				"prometheus.web.buckets '[0.1, 1.0]'", "prometheus.web.convention 'micrometer'");
+		assertStartupFails(
+				new String[] { "prometheus.web.convention=micrometer", "prometheus.web.in-progress.enabled=true" },
+				"prometheus.web.in-progress.enabled 'true'", "prometheus.web.convention 'micrometer'");
+		assertStartupFails(new String[] { "prometheus.web.convention=micrometer", "prometheus.web.sizes.enabled=true" },
+				"prometheus.web.sizes.enabled 'true'", "prometheus.web.convention 'micrometer'");
+		assertStartupFails(
+				new String[] { "prometheus.web.convention=opentelemetry,micrometer",
+						"prometheus.web.group-status-codes=true" },
+				"prometheus.web.group-status-codes 'true'", "prometheus.web.convention 'opentelemetry,micrometer'");
+	}
+
+	@Test
+	void optionThatAppliesToOneOfTheConventionsStarts() {
+		this.contextRunner
+			.withPropertyValues("prometheus.web.convention=flask,opentelemetry", "prometheus.web.group-by=path",
+					"prometheus.web.prefix=shop")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void defaultLabelThatClashesWithALabelOfAConvention() {
+		assertStartupFails(
+				new String[] { "prometheus.web.convention=opentelemetry",
+						"prometheus.web.default-labels.http_route=x" },
+				"prometheus.web.default-labels.http_route 'http_route'", "prometheus.web.convention 'opentelemetry'");
+		assertStartupFails(
+				new String[] { "prometheus.web.convention=micrometer", "prometheus.web.default-labels.uri=x" },
+				"prometheus.web.default-labels.uri 'uri'", "prometheus.web.convention 'micrometer'");
+	}
+
 	private void assertStartupFails(String property, String name, String value) {
 		assertStartupFails(new String[] { property }, name, value);
 	}

@@ -38,6 +38,18 @@ public enum Config {
 	DEFAULT(Map.of(), ItemsController.class),
 
 	/**
+	 * The names of the OpenTelemetry semantic conventions:
+	 * {@code http_server_request_duration_seconds}.
+	 */
+	OPENTELEMETRY(Map.of("prometheus.web.convention", "opentelemetry"), ItemsController.class),
+
+	/**
+	 * The names Spring Boot Actuator writes: {@code http_server_requests_seconds} with
+	 * Micrometer's percentile-histogram buckets, and its {@code _max}.
+	 */
+	MICROMETER(Map.of("prometheus.web.convention", "micrometer"), ItemsController.class),
+
+	/**
 	 * Grouped by request path.
 	 */
 	PATH(Map.of("prometheus.web.group-by", "path"), ItemsController.class),

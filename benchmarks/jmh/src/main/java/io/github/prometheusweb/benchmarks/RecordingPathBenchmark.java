@@ -51,7 +51,7 @@ public class RecordingPathBenchmark {
 	/**
 	 * The configuration.
 	 */
-	@Param({ "FLOOR", "DEFAULT", "PATH", "FULL_PATH", "ENDPOINT", "NATIVE_HISTOGRAMS", "SUMMARY", "CUSTOM_METRICS",
+	@Param({ "FLOOR", "DEFAULT", "OPENTELEMETRY", "MICROMETER", "PATH", "FULL_PATH", "ENDPOINT", "NATIVE_HISTOGRAMS", "SUMMARY", "CUSTOM_METRICS",
 			"USER_METRICS" })
 	public Config config;
 

@@ -59,6 +59,19 @@ class RecordingPathTests {
 				return;
 			}
 			List<String> samples = scrape(registry);
+			if (config == Config.OPENTELEMETRY) {
+				assertThat(samples).contains("http_server_request_duration_seconds_count{http_request_method=\"GET\","
+						+ "http_response_status_code=\"200\",http_route=\"" + RequestPath.ROUTE
+						+ "\",network_protocol_version=\"1.1\",url_scheme=\"http\"} 3");
+				assertThat(samples).noneMatch((line) -> line.startsWith("spring_http_request"));
+				return;
+			}
+			if (config == Config.MICROMETER) {
+				assertThat(samples).contains("http_server_requests_seconds_count{error=\"none\",exception=\"none\","
+						+ "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"" + RequestPath.ROUTE + "\"} 3");
+				assertThat(samples).noneMatch((line) -> line.startsWith("spring_http_request"));
+				return;
+			}
 			assertThat(samples).contains("spring_http_request_total{method=\"GET\",status=\"200\"} 3.0");
 			assertThat(samples).filteredOn((line) -> line.startsWith("spring_http_request_duration_seconds_count{"))
 				.singleElement()
