@@ -142,6 +142,30 @@ class MetricsServerIntegrationTests {
 	}
 
 	@Test
+	void malformedRequestsAreBadRequests() throws IOException {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
+			assertThat(rawStatus(port(app), "GARBAGE\r\n\r\n")).isEqualTo(400);
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/2.0\r\n\r\n")).isEqualTo(400);
+			assertThat(rawStatus(port(app), "GET metrics HTTP/1.1\r\n\r\n")).isEqualTo(400);
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/1.1\r\nno colon\r\n\r\n")).isEqualTo(400);
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/1.1\r\nHost: a\r\n folded\r\n\r\n")).isEqualTo(400);
+			String start = "GET /metrics HTTP/1.1\r\nX-Long: ";
+			assertThat(rawStatus(port(app), start + "a".repeat(8192 - start.length()))).isEqualTo(431);
+		}
+	}
+
+	@Test
+	void requestsOfEveryHttp1FormAreAnswered() throws IOException {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/1.0\r\n\r\n")).isEqualTo(200);
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/1.1\nHost: 127.0.0.1\n\n")).isEqualTo(200);
+			assertThat(rawStatus(port(app), "GET http://127.0.0.1/metrics?debug=text HTTP/1.1\r\nHost: x\r\n\r\n"))
+				.isEqualTo(200);
+			assertThat(rawStatus(port(app), "GET http://127.0.0.1/other HTTP/1.1\r\n\r\n")).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void portInUseFailsStartupNamingThePortAndTheProperty() throws IOException {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 			int port = taken.getLocalPort();
@@ -173,11 +197,13 @@ class MetricsServerIntegrationTests {
 	}
 
 	private static int rawGetStatus(int port, String pathAndQuery) throws IOException {
+		return rawStatus(port, "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+	}
+
+	private static int rawStatus(int port, String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(30_000);
-			socket.getOutputStream()
-				.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-					.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
 			String statusLine = new BufferedReader(
 					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
 				.readLine();
