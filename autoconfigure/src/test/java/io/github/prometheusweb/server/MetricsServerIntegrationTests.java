@@ -17,6 +17,7 @@
 package io.github.prometheusweb.server;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.BindException;
@@ -33,6 +34,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.zip.GZIPInputStream;
 
 import io.github.prometheusweb.testapp.MockApp;
 import io.github.prometheusweb.testapp.Scrape;
@@ -76,6 +78,25 @@ class MetricsServerIntegrationTests {
 			assertThat(response.headers().firstValue("Content-Type"))
 				.hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
 			assertThat(response.body()).endsWith("# EOF\n");
+		}
+	}
+
+	@Test
+	void separatePortCompressesWithGzip() throws IOException {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
+			app.get(3, "/items/1", 200);
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(app) + "/metrics"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Accept-Encoding", "gzip")
+				.build();
+			HttpResponse<byte[]> response = sendForBytes(request);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+			try (GZIPInputStream body = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+				new Scrape(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+					.assertValue("spring_http_request_total{method=\"GET\",status=\"200\"}")
+					.isEqualTo("3.0");
+			}
 		}
 	}
 
@@ -222,6 +243,19 @@ class MetricsServerIntegrationTests {
 
 	private static HttpResponse<String> send(MockApp app, String method, String path, String... headers) {
 		return send(port(app), method, path, headers);
+	}
+
+	private static HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+		try {
+			return client.send(request, BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static HttpResponse<String> send(int port, String method, String path, String... headers) {

@@ -87,8 +87,8 @@ class ScrapeFaultsIntegrationTests {
 						assertThat(threadsInScrape()).isEqualTo(1);
 						client.reset();
 					}
+					await().atMost(HANG).until(() -> threadsInScrape() == 0);
 				}
-				await().atMost(HANG).until(() -> threadsInScrape() == 0);
 				registry.assertEverySeries(RawConnection.get(port, "/metrics", HANG));
 			}
 			assertThat(SeparatePortUnderLoadIntegrationTests.serverThreads()).isLessThanOrEqualTo(3);
