@@ -16,12 +16,8 @@
 
 package io.github.prometheusweb.server;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
@@ -31,12 +27,6 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -44,10 +34,10 @@ import org.apache.commons.logging.LogFactory;
 /**
  * The connections of the separate metrics server, on one thread: accepts them, reads
  * their request heads without blocking (so a client that sends slowly or not at all holds
- * no thread), hands each complete request to a small pool of threads, answers 503 at once
- * when that pool and its queue are full, and closes every connection that outlives the
- * {@link ServerLimits}: a head not received in time, a response not taken in time, the
- * oldest head still being sent when too many are.
+ * no thread), hands each complete request to the {@link ScrapeThreads}, answers 503 at
+ * once when they are all busy and their queue is full, and closes the connections that
+ * outlive the {@link ServerLimits}: a head not received in time, the oldest head still
+ * being sent when too many are.
  *
  * @author prometheus-web authors
  */
@@ -72,11 +62,9 @@ class ConnectionLoop implements Runnable {
 
 	private final Selector selector;
 
-	private final ScrapeRequestHandler handler;
-
 	private final ServerLimits limits;
 
-	private final ThreadPoolExecutor workers;
+	private final ScrapeThreads threads;
 
 	/**
 	 * The connections still sending their head, in the order they were accepted: the
@@ -86,25 +74,17 @@ class ConnectionLoop implements Runnable {
 
 	private final List<Connection> received = new ArrayList<>();
 
-	/**
-	 * The connections handed to the threads: queued, then being answered.
-	 */
-	private final Set<Connection> answering = ConcurrentHashMap.newKeySet();
-
 	private volatile boolean running = true;
 
 	private boolean acceptPaused;
 
-	ConnectionLoop(ServerSocketChannel server, ScrapeRequestHandler handler, ServerLimits limits, ThreadFactory threads)
-			throws IOException {
+	ConnectionLoop(ServerSocketChannel server, ScrapeThreads threads, ServerLimits limits) throws IOException {
 		this.server = server;
-		this.handler = handler;
+		this.threads = threads;
 		this.limits = limits;
 		this.selector = Selector.open();
 		server.configureBlocking(false);
 		server.register(this.selector, SelectionKey.OP_ACCEPT);
-		this.workers = new ThreadPoolExecutor(limits.workers(), limits.workers(), 0, TimeUnit.MILLISECONDS,
-				new ArrayBlockingQueue<>(limits.queued()), threads, new ThreadPoolExecutor.AbortPolicy());
 	}
 
 	/**
@@ -150,11 +130,16 @@ class ConnectionLoop implements Runnable {
 				if (this.receiving.size() >= this.limits.connections()) {
 					closeOldestReceiving();
 				}
-				channel.configureBlocking(false);
 				Connection connection = new Connection(channel,
 						System.nanoTime() + this.limits.headTimeout().toNanos());
-				channel.register(this.selector, SelectionKey.OP_READ, connection);
-				this.receiving.add(connection);
+				try {
+					channel.configureBlocking(false);
+					channel.register(this.selector, SelectionKey.OP_READ, connection);
+					this.receiving.add(connection);
+				}
+				catch (IOException ex) {
+					close(connection);
+				}
 			}
 		}
 		catch (IOException ex) {
@@ -219,35 +204,15 @@ class ConnectionLoop implements Runnable {
 		for (Connection connection : this.received) {
 			try {
 				connection.channel.configureBlocking(true);
-				this.answering.add(connection);
-				this.workers.execute(() -> answer(connection));
-			}
-			catch (RejectedExecutionException ex) {
-				this.answering.remove(connection);
-				answerAndClose(connection, BUSY);
+				if (!this.threads.answer(connection.channel, connection.request)) {
+					answerAndClose(connection, BUSY);
+				}
 			}
 			catch (IOException ex) {
-				this.answering.remove(connection);
 				close(connection);
 			}
 		}
 		this.received.clear();
-	}
-
-	private void answer(Connection connection) {
-		connection.deadline = System.nanoTime() + this.limits.responseTimeout().toNanos();
-		connection.answerStarted = true;
-		try {
-			OutputStream out = new BufferedOutputStream(Channels.newOutputStream(connection.channel), 8192);
-			this.handler.answer(connection.request, out);
-		}
-		catch (IOException ex) {
-			logger.debug("A client of the separate metrics server left before its response was sent", ex);
-		}
-		finally {
-			this.answering.remove(connection);
-			close(connection);
-		}
 	}
 
 	private void closeLate(long now) {
@@ -260,13 +225,7 @@ class ConnectionLoop implements Runnable {
 			oldestFirst.remove();
 			close(connection);
 		}
-		for (Connection connection : this.answering) {
-			if (connection.answerStarted && connection.deadline - now <= 0) {
-				// The thread writing to it gets an AsynchronousCloseException.
-				this.answering.remove(connection);
-				abort(connection);
-			}
-		}
+		this.threads.resetLate(now);
 		if (this.acceptPaused) {
 			this.acceptPaused = false;
 			this.server.keyFor(this.selector).interestOps(SelectionKey.OP_ACCEPT);
@@ -300,30 +259,15 @@ class ConnectionLoop implements Runnable {
 	}
 
 	private void closeAll() {
-		this.workers.shutdownNow();
+		this.threads.close();
 		this.receiving.forEach(ConnectionLoop::close);
 		this.received.forEach(ConnectionLoop::close);
-		this.answering.forEach(ConnectionLoop::close);
 		try {
 			this.selector.close();
 		}
 		catch (IOException ex) {
 			logger.debug("Failed to close the selector of the separate metrics server", ex);
 		}
-	}
-
-	/**
-	 * Closes a connection with a reset, which also drops what the system still holds to
-	 * send on it.
-	 */
-	private static void abort(Connection connection) {
-		try {
-			connection.channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-		}
-		catch (IOException ex) {
-			logger.debug("Failed to reset a connection of the separate metrics server", ex);
-		}
-		close(connection);
 	}
 
 	private static void close(Connection connection) {
@@ -343,11 +287,9 @@ class ConnectionLoop implements Runnable {
 		private final SocketChannel channel;
 
 		/**
-		 * When the head must be complete, and then when the response must be sent.
+		 * When the head must be complete.
 		 */
-		private volatile long deadline;
-
-		private volatile boolean answerStarted;
+		private final long deadline;
 
 		private ByteBuffer head;
 

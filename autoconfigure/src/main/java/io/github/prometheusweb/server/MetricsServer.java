@@ -115,7 +115,8 @@ public class MetricsServer implements SmartLifecycle {
 		try {
 			channel = ServerSocketChannel.open();
 			channel.bind(socketAddress, BACKLOG);
-			ConnectionLoop loop = new ConnectionLoop(channel, this.handler, this.limits, new MetricsThreadFactory());
+			ConnectionLoop loop = new ConnectionLoop(channel,
+					new ScrapeThreads(this.handler, this.limits, new MetricsThreadFactory()), this.limits);
 			Thread thread = new Thread(loop, "prometheus-web-metrics-connections");
 			thread.setDaemon(true);
 			this.running = new Running(channel, loop, thread);
