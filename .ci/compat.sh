@@ -43,9 +43,10 @@ for profile in "${profiles[@]}"; do
 	fi
 done
 
-# The flood test checks our own bounds, whatever the versions: the default build runs it,
-# and the jetty profile, as it checks the container's side too.
-skip_flood=-Dextra-test-exclude=**/PathFloodIntegrationTests.java
+# The flood test and the load test of the separate port check our own bounds, whatever the
+# versions: the default build runs them, and the jetty profile, as they check the container's
+# side too.
+skip_flood=-Dextra-test-exclude=**/PathFloodIntegrationTests.java,**/SeparatePortUnderLoadIntegrationTests.java
 logs=target/compat
 mkdir -p "$logs"
 failed=0

@@ -33,8 +33,7 @@ import org.springframework.context.annotation.Configuration;
  * @author prometheus-web authors
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnClass(
-		name = { "com.sun.net.httpserver.HttpServer", "io.prometheus.metrics.exporter.common.PrometheusScrapeHandler" })
+@ConditionalOnClass(name = "io.prometheus.metrics.exporter.common.PrometheusScrapeHandler")
 @ConditionalOnProperty(name = "prometheus.web.server.port")
 class MetricsServerConfiguration {
 

@@ -17,23 +17,16 @@
 package io.github.prometheusweb.server;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.ExecutorService;
+import java.nio.channels.ServerSocketChannel;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.github.prometheusweb.endpoint.ScrapeGuard;
-import io.github.prometheusweb.endpoint.ScrapeGuard.Rejection;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -43,11 +36,29 @@ import org.springframework.context.SmartLifecycle;
 /**
  * A separate HTTP server that serves only the metrics, on its own port
  * ({@code prometheus.web.server.port}): the counterpart of the Flask exporter's
- * {@code start_http_server}. It runs on the JDK's {@link HttpServer} with a small bounded
- * thread pool, answers the metrics path with client_java's
+ * {@code start_http_server}. It answers the metrics path with client_java's
  * {@link PrometheusScrapeHandler} (the same formats as the endpoint of the application)
  * and every other path with 404. It starts with the application context and stops when
  * the context closes.
+ * <p>
+ * It is a small HTTP/1.1 server of its own, on the JDK's non-blocking sockets, built to
+ * stay available whatever its clients do, with bounds of its own rather than JVM-wide
+ * settings, and the same on every servlet container:
+ * <ul>
+ * <li>one thread reads every request head without blocking, so clients that send nothing
+ * or send slowly hold no thread; each has 10 seconds from its accept to send its whole
+ * head (at most 8 KB, else 431), and when 256 are still sending, a new connection closes
+ * the one that has been sending for longest;</li>
+ * <li>two threads answer complete requests and sixteen more may wait; a request beyond
+ * those is answered 503 at once;</li>
+ * <li>a response its client has not taken within 30 seconds of the start of the answer is
+ * cut off;</li>
+ * <li>one request per connection: every response closes its connection
+ * ({@code Connection: close}).</li>
+ * </ul>
+ * The JDK's {@code com.sun.net.httpserver.HttpServer} reads a request head with a
+ * blocking read on a thread of its executor, so a few slow clients hold every thread, and
+ * its timeouts are system properties of the whole JVM ({@code sun.net.httpserver.*}).
  *
  * @author prometheus-web authors
  */
@@ -55,9 +66,10 @@ public class MetricsServer implements SmartLifecycle {
 
 	private static final Log logger = LogFactory.getLog(MetricsServer.class);
 
-	private static final int THREADS = 2;
-
-	private static final int QUEUED = 16;
+	/**
+	 * Connections the system may hold before the server accepts them.
+	 */
+	private static final int BACKLOG = 128;
 
 	private final String address;
 
@@ -65,13 +77,11 @@ public class MetricsServer implements SmartLifecycle {
 
 	private final String path;
 
-	private final PrometheusScrapeHandler scrapeHandler;
+	private final ScrapeRequestHandler handler;
 
-	private final ScrapeGuard guard;
+	private final ServerLimits limits;
 
-	private volatile HttpServer server;
-
-	private volatile ExecutorService executor;
+	private volatile Running running;
 
 	/**
 	 * Creates the server, not yet started.
@@ -83,42 +93,47 @@ public class MetricsServer implements SmartLifecycle {
 	 */
 	public MetricsServer(String address, int port, String path, PrometheusScrapeHandler scrapeHandler,
 			ScrapeGuard guard) {
+		this(address, port, path, scrapeHandler, guard, ServerLimits.DEFAULT);
+	}
+
+	MetricsServer(String address, int port, String path, PrometheusScrapeHandler scrapeHandler, ScrapeGuard guard,
+			ServerLimits limits) {
 		this.address = address;
 		this.port = port;
 		this.path = path;
-		this.scrapeHandler = scrapeHandler;
-		this.guard = guard;
+		this.handler = new ScrapeRequestHandler(path, scrapeHandler, guard);
+		this.limits = limits;
 	}
 
 	@Override
 	public synchronized void start() {
-		if (this.server != null) {
+		if (this.running != null) {
 			return;
 		}
 		InetSocketAddress socketAddress = new InetSocketAddress(inetAddress(), this.port);
-		HttpServer httpServer;
+		ServerSocketChannel channel = null;
 		try {
-			httpServer = HttpServer.create(socketAddress, 0);
+			channel = ServerSocketChannel.open();
+			channel.bind(socketAddress, BACKLOG);
+			ConnectionLoop loop = new ConnectionLoop(channel,
+					new ScrapeThreads(this.handler, this.limits, new MetricsThreadFactory()), this.limits);
+			Thread thread = new Thread(loop, "prometheus-web-metrics-connections");
+			thread.setDaemon(true);
+			this.running = new Running(channel, loop, thread);
+			thread.start();
 		}
 		catch (BindException ex) {
+			close(channel);
 			throw new IllegalStateException("prometheus.web.server.port " + this.port + " is already in use on "
 					+ this.address + ", so the separate metrics server cannot start: stop the process that holds "
 					+ "the port or choose another prometheus.web.server.port", ex);
 		}
 		catch (IOException ex) {
+			close(channel);
 			throw new IllegalStateException("The separate metrics server cannot listen on " + this.address + ":"
 					+ this.port + " (prometheus.web.server.address, prometheus.web.server.port): " + ex.getMessage(),
 					ex);
 		}
-		ExecutorService pool = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
-				new ArrayBlockingQueue<>(QUEUED), new MetricsThreadFactory(),
-				// When full, the accepting thread answers: no unbounded backlog.
-				new ThreadPoolExecutor.CallerRunsPolicy());
-		httpServer.setExecutor(pool);
-		httpServer.createContext("/", this::handle);
-		httpServer.start();
-		this.executor = pool;
-		this.server = httpServer;
 		logger.info("Serving metrics on http://" + this.address + ":" + getPort() + this.path);
 	}
 
@@ -134,19 +149,25 @@ public class MetricsServer implements SmartLifecycle {
 
 	@Override
 	public synchronized void stop() {
-		HttpServer httpServer = this.server;
-		if (httpServer == null) {
+		Running stopping = this.running;
+		if (stopping == null) {
 			return;
 		}
-		this.server = null;
-		httpServer.stop(0);
-		this.executor.shutdownNow();
-		this.executor = null;
+		this.running = null;
+		stopping.loop().stop();
+		try {
+			// The loop closes the port and every connection as it returns.
+			stopping.thread().join(TimeUnit.SECONDS.toMillis(10));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		close(stopping.channel());
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.server != null;
+		return this.running != null;
 	}
 
 	/**
@@ -155,62 +176,33 @@ public class MetricsServer implements SmartLifecycle {
 	 * @throws IllegalStateException if the server is not running
 	 */
 	public int getPort() {
-		HttpServer httpServer = this.server;
-		if (httpServer == null) {
+		Running current = this.running;
+		if (current == null) {
 			throw new IllegalStateException("The separate metrics server is not running");
 		}
-		return httpServer.getAddress().getPort();
+		return current.channel().socket().getLocalPort();
 	}
 
-	private void handle(HttpExchange exchange) throws IOException {
-		HttpServerScrapeExchange scrape = new HttpServerScrapeExchange(exchange);
-		try {
-			if (!this.path.equals(exchange.getRequestURI().getPath())) {
-				sendText(exchange, 404, "Not Found\n");
-				return;
+	private static void close(ServerSocketChannel channel) {
+		if (channel != null) {
+			try {
+				channel.close();
 			}
-			if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
-				exchange.getResponseHeaders().set("Allow", "GET, HEAD");
-				sendText(exchange, 405, "Method Not Allowed\n");
-				return;
+			catch (IOException ex) {
+				logger.debug("Failed to close the port of the separate metrics server", ex);
 			}
-			Rejection rejection = this.guard.check(exchange.getRequestHeaders().getFirst("Authorization"),
-					exchange.getRequestURI().getRawQuery());
-			if (rejection != null) {
-				if (rejection.challenge() != null) {
-					exchange.getResponseHeaders().set("WWW-Authenticate", rejection.challenge());
-				}
-				sendText(exchange, rejection.status(), rejection.body());
-				return;
-			}
-			this.scrapeHandler.handleRequest(scrape);
-		}
-		catch (IOException | RuntimeException ex) {
-			logger.warn("Failed to answer a scrape of the separate metrics server", ex);
-			if (!scrape.isHeadersSent()) {
-				sendText(exchange, 500, "Internal Server Error\n");
-			}
-		}
-		finally {
-			exchange.close();
-		}
-	}
-
-	private static void sendText(HttpExchange exchange, int status, String text) throws IOException {
-		byte[] body = text.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-		if ("HEAD".equals(exchange.getRequestMethod())) {
-			exchange.sendResponseHeaders(status, -1);
-			return;
-		}
-		exchange.sendResponseHeaders(status, body.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
 		}
 	}
 
 	/**
-	 * Names the server's threads and makes them daemons.
+	 * The port, the loop of its connections and the thread that runs it.
+	 */
+	private record Running(ServerSocketChannel channel, ConnectionLoop loop, Thread thread) {
+
+	}
+
+	/**
+	 * Names the threads that answer scrapes and makes them daemons.
 	 */
 	private static final class MetricsThreadFactory implements ThreadFactory {
 

@@ -15,6 +15,7 @@
  */
 
 /**
- * The optional separate metrics server, on its own port.
+ * The optional separate metrics server, on its own port: a small non-blocking HTTP/1.1
+ * server that answers scrapes within fixed bounds.
  */
 package io.github.prometheusweb.server;

@@ -17,6 +17,7 @@
 package io.github.prometheusweb.server;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.BindException;
@@ -33,6 +34,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.zip.GZIPInputStream;
 
 import io.github.prometheusweb.testapp.MockApp;
 import io.github.prometheusweb.testapp.Scrape;
@@ -76,6 +78,25 @@ class MetricsServerIntegrationTests {
 			assertThat(response.headers().firstValue("Content-Type"))
 				.hasValue("application/openmetrics-text; version=1.0.0; charset=utf-8");
 			assertThat(response.body()).endsWith("# EOF\n");
+		}
+	}
+
+	@Test
+	void separatePortCompressesWithGzip() throws IOException {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
+			app.get(3, "/items/1", 200);
+			HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(app) + "/metrics"))
+				.timeout(Duration.ofSeconds(30))
+				.header("Accept-Encoding", "gzip")
+				.build();
+			HttpResponse<byte[]> response = sendForBytes(request);
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.headers().firstValue("Content-Encoding")).hasValue("gzip");
+			try (GZIPInputStream body = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
+				new Scrape(new String(body.readAllBytes(), StandardCharsets.UTF_8))
+					.assertValue("spring_http_request_total{method=\"GET\",status=\"200\"}")
+					.isEqualTo("3.0");
+			}
 		}
 	}
 
@@ -142,6 +163,30 @@ class MetricsServerIntegrationTests {
 	}
 
 	@Test
+	void malformedRequestsAreBadRequests() throws IOException {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
+			assertThat(rawStatus(port(app), "GARBAGE\r\n\r\n")).isEqualTo(400);
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/2.0\r\n\r\n")).isEqualTo(400);
+			assertThat(rawStatus(port(app), "GET metrics HTTP/1.1\r\n\r\n")).isEqualTo(400);
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/1.1\r\nno colon\r\n\r\n")).isEqualTo(400);
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/1.1\r\nHost: a\r\n folded\r\n\r\n")).isEqualTo(400);
+			String start = "GET /metrics HTTP/1.1\r\nX-Long: ";
+			assertThat(rawStatus(port(app), start + "a".repeat(8192 - start.length()))).isEqualTo(431);
+		}
+	}
+
+	@Test
+	void requestsOfEveryHttp1FormAreAnswered() throws IOException {
+		try (MockApp app = MockApp.start("prometheus.web.server.port=0", "prometheus.web.server.address=127.0.0.1")) {
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/1.0\r\n\r\n")).isEqualTo(200);
+			assertThat(rawStatus(port(app), "GET /metrics HTTP/1.1\nHost: 127.0.0.1\n\n")).isEqualTo(200);
+			assertThat(rawStatus(port(app), "GET http://127.0.0.1/metrics?debug=text HTTP/1.1\r\nHost: x\r\n\r\n"))
+				.isEqualTo(200);
+			assertThat(rawStatus(port(app), "GET http://127.0.0.1/other HTTP/1.1\r\n\r\n")).isEqualTo(404);
+		}
+	}
+
+	@Test
 	void portInUseFailsStartupNamingThePortAndTheProperty() throws IOException {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
 			int port = taken.getLocalPort();
@@ -173,11 +218,13 @@ class MetricsServerIntegrationTests {
 	}
 
 	private static int rawGetStatus(int port, String pathAndQuery) throws IOException {
+		return rawStatus(port, "GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+	}
+
+	private static int rawStatus(int port, String request) throws IOException {
 		try (Socket socket = new Socket("127.0.0.1", port)) {
 			socket.setSoTimeout(30_000);
-			socket.getOutputStream()
-				.write(("GET " + pathAndQuery + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-					.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
 			String statusLine = new BufferedReader(
 					new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
 				.readLine();
@@ -196,6 +243,19 @@ class MetricsServerIntegrationTests {
 
 	private static HttpResponse<String> send(MockApp app, String method, String path, String... headers) {
 		return send(port(app), method, path, headers);
+	}
+
+	private static HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+		try {
+			return client.send(request, BodyHandlers.ofByteArray());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private static HttpResponse<String> send(int port, String method, String path, String... headers) {
