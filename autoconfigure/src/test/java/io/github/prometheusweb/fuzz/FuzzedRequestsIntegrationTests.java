@@ -103,7 +103,7 @@ class FuzzedRequestsIntegrationTests {
 		}
 	}
 
-	@Property(tries = 1200, shrinking = ShrinkingMode.BOUNDED)
+	@Property(shrinking = ShrinkingMode.BOUNDED)
 	void everyRequestIsAnsweredAsWithoutPrometheusWeb(@ForAll("anywhere") FuzzedRequest request) {
 		RawHttp.Response expected = request.sendTo(port(withoutStarter));
 		RawHttp.Response actual = send(request);
@@ -117,7 +117,7 @@ class FuzzedRequestsIntegrationTests {
 		assertWithinLimits(request);
 	}
 
-	@Property(tries = 800, shrinking = ShrinkingMode.BOUNDED)
+	@Property(shrinking = ShrinkingMode.BOUNDED)
 	void everyScrapeIsAnsweredAsTheContractSays(@ForAll("scrapes") FuzzedRequest request) {
 		RawHttp.Response actual = send(request);
 		String query = request.query();
