@@ -112,8 +112,8 @@ class FuzzedRequestsIntegrationTests {
 			.isEqualTo(expected.header("Content-Type"));
 		assertThat(actual.header("Content-Length")).as("Content-Length of %s", request)
 			.isEqualTo(expected.header("Content-Length"));
-		assertThat(withoutTimestamps(actual.text())).as("body of %s", request)
-			.isEqualTo(withoutTimestamps(expected.text()));
+		assertThat(normalized(actual.text(), withStarter)).as("body of %s", request)
+			.isEqualTo(normalized(expected.text(), withoutStarter));
 		assertWithinLimits(request);
 	}
 
@@ -163,11 +163,12 @@ class FuzzedRequestsIntegrationTests {
 	}
 
 	/**
-	 * A body without the time of an error page: Spring Boot's JSON error
-	 * ({@code "timestamp":"..."}) or its HTML page.
+	 * A body without what differs between the two applications on its own: the time of an
+	 * error page (Spring Boot's JSON error {@code "timestamp":"..."} or its HTML page)
+	 * and the port (Jetty's error page shows the URI).
 	 */
-	private static String withoutTimestamps(String body) {
-		return TIMESTAMP.matcher(body).replaceAll("");
+	private static String normalized(String body, RunningApp app) {
+		return TIMESTAMP.matcher(body).replaceAll("").replace("127.0.0.1:" + port(app), "127.0.0.1:PORT");
 	}
 
 	/**
@@ -188,6 +189,13 @@ class FuzzedRequestsIntegrationTests {
 	 * prometheus-web has logged no failure.
 	 */
 	private static void assertWithinLimits(FuzzedRequest request) {
+		List<ILoggingEvent> failures = logs.events(FuzzedRequestsIntegrationTests::failureOfPrometheusWeb);
+		assertThat(failures).as("what prometheus-web logged after %s:%n%s", request, logs.text()).isEmpty();
+		// The scrape grows with the label values (paths up to 8 KB on Jetty): every tenth
+		// try.
+		if (sentToStarter.get() % 10 != 0) {
+			return;
+		}
 		Scrape scrape = new Scrape(RawHttp
 			.send(port(withStarter), "GET", FuzzedRequests.METRICS_PATH,
 					List.of("Authorization", FuzzedRequests.basic(FuzzedRequests.USERNAME, FuzzedRequests.PASSWORD)))
@@ -205,8 +213,6 @@ class FuzzedRequestsIntegrationTests {
 			.mapToDouble((line) -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
 			.sum();
 		assertThat(recorded).as("requests recorded after %s", request).isLessThanOrEqualTo(sentToStarter.get());
-		List<ILoggingEvent> failures = logs.events(FuzzedRequestsIntegrationTests::failureOfPrometheusWeb);
-		assertThat(failures).as("what prometheus-web logged after %s:%n%s", request, logs.text()).isEmpty();
 	}
 
 	/**
