@@ -77,7 +77,8 @@ public final class ScrapeGuard {
 	}
 
 	/**
-	 * The answer to a scrape that may not be answered.
+	 * The answer to a scrape that client_java does not answer: one that may not be
+	 * answered, or one whose metrics could not be collected.
 	 *
 	 * @param status the status code
 	 * @param body the text of the body
