@@ -117,6 +117,25 @@ final class FuzzedRequests {
 		return Combinators.combine(method, target, headers(true)).as(FuzzedRequest::new);
 	}
 
+	/**
+	 * Requests to spellings of the metrics endpoint's path: percent-encoded letters,
+	 * {@code //}, {@code /./}, {@code ..}, matrix parameters, trailing slashes, other
+	 * case.
+	 * @return the arbitrary
+	 */
+	static Arbitrary<FuzzedRequest> endpointSpellings() {
+		Arbitrary<String> path = Combinators
+			.combine(Arbitraries.of("/", "//", "/./", "/x/../", "/%2e/", "/items/..//"),
+					Arbitraries.of("metrics", "%6Detrics", "metric%73", "%6d%65%74%72%69%63%73", "METRICS", "Metrics",
+							"metrics;a=b", "metrics;", "metrics;jsessionid=1", "metrics.txt", "metrics%20",
+							"metrics%00", "metrics%2F", "metrics~", "metrics%3B", "m%C3%A9trics"),
+					Arbitraries.of("", "", "", "/", "//", "/.", "/x/..", ";a=b", "/;"))
+			.as((prefix, name, suffix) -> prefix + name + suffix);
+		Arbitrary<String> method = Arbitraries.of("GET", "GET", "HEAD", "get", "POST");
+		return Combinators.combine(method, Combinators.combine(path, scrapeQuery()).as((p, q) -> p + q), headers(true))
+			.as(FuzzedRequest::new);
+	}
+
 	static Arbitrary<String> method() {
 		return Arbitraries.frequencyOf(Tuple.of(10, Arbitraries.just("GET")),
 				Tuple.of(6, Arbitraries.of(STANDARD_METHODS)),

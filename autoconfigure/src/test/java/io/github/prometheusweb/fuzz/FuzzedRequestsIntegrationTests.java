@@ -42,14 +42,16 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
+import net.jqwik.api.statistics.Statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Random requests (jqwik) to a real server with prometheus-web and to the same
  * application without it, side by side on 127.0.0.1: every request gets the same answer
- * from both (the status, and the body where it does not depend on time), and every scrape
- * of the metrics endpoint gets what its contract says. Meanwhile no metric grows past the
+ * from both (the status, and the body where it does not depend on time), every scrape of
+ * the metrics endpoint gets what its contract says, and no other spelling of its path
+ * serves the metrics without the credentials. Meanwhile no metric grows past the
  * cardinality limit, no request is recorded twice, and prometheus-web logs nothing but
  * the one cardinality warning.
  */
@@ -122,26 +124,70 @@ class FuzzedRequestsIntegrationTests {
 		RawHttp.Response actual = send(request);
 		String query = request.query();
 		String elsewhere = ITEMS + ((query != null) ? "?" + query : "");
+		String answer;
 		if (!MetricsEndpointContract.scrapeMethod(request.method())) {
 			// Any other method: what a @GetMapping route answers it.
+			answer = "another method";
 			assertThat(actual.status()).as("status of %s", request)
 				.isEqualTo(request.withTarget(elsewhere).sendTo(port(withoutStarter)).status());
 		}
 		else if (request.withTarget(elsewhere).sendTo(port(withoutStarter)).status() == 400) {
 			// A request target the container itself refuses, whatever the path.
+			answer = "refused by the container";
 			assertThat(actual.status()).as("status of %s", request).isEqualTo(400);
 		}
 		else if (!contract.authorized(request.header("Authorization"))) {
+			answer = "401";
 			assertThat(actual.status()).as("status of %s", request).isEqualTo(401);
 			assertThat(actual.header("WWW-Authenticate")).as("challenge of %s", request)
 				.isEqualTo("Basic realm=\"metrics\"");
 		}
 		else if (contract.rejects(query)) {
+			answer = "400";
 			assertThat(actual.status()).as("status of %s", request).isEqualTo(400);
 		}
 		else {
+			answer = "client_java";
 			assertClientJavaAnswer(request, actual);
 		}
+		// Each kind of answer must come up, or the property checks less than it says.
+		Statistics.label("answer").collect(answer);
+		Statistics.label("answer")
+			.coverage((coverage) -> List.of("another method", "401", "400", "client_java")
+				.forEach((kind) -> coverage.check(kind).count((Integer count) -> count > 0)));
+		assertWithinLimits(request);
+	}
+
+	@Property(shrinking = ShrinkingMode.BOUNDED)
+	void noSpellingOfTheEndpointPathServesTheMetricsWithoutCredentials(
+			@ForAll("endpointSpellings") FuzzedRequest request) {
+		RawHttp.Response expected = request.sendTo(port(withoutStarter));
+		RawHttp.Response actual = send(request);
+		if (actual.status() != expected.status()) {
+			// Routed to the endpoint: its answers only.
+			if (!MetricsEndpointContract.scrapeMethod(request.method())) {
+				String query = request.query();
+				assertThat(actual.status()).as("status of %s", request)
+					.isEqualTo(request.withTarget(ITEMS + ((query != null) ? "?" + query : ""))
+						.sendTo(port(withoutStarter))
+						.status());
+			}
+			else if (contract.authorized(request.header("Authorization"))) {
+				assertThat(actual.status()).as("status of %s", request).isIn(200, 400);
+			}
+			else {
+				assertThat(actual.status()).as("status of %s", request).isEqualTo(401);
+				assertThat(actual.header("WWW-Authenticate")).as("challenge of %s", request)
+					.isEqualTo("Basic realm=\"metrics\"");
+			}
+		}
+		if (actual.status() == 200 && !contract.authorized(request.header("Authorization"))) {
+			assertThat(actual.text()).as("body of %s", request).doesNotContain("# TYPE ");
+		}
+		// Some spellings must reach the endpoint, or the property would check nothing.
+		Statistics.label("routing").collect((actual.status() != expected.status()) ? "endpoint" : "elsewhere");
+		Statistics.label("routing")
+			.coverage((coverage) -> coverage.check("endpoint").count((Integer count) -> count > 0));
 		assertWithinLimits(request);
 	}
 
@@ -275,6 +321,11 @@ class FuzzedRequestsIntegrationTests {
 	@Provide
 	Arbitrary<FuzzedRequest> anywhere() {
 		return FuzzedRequests.anywhere();
+	}
+
+	@Provide
+	Arbitrary<FuzzedRequest> endpointSpellings() {
+		return FuzzedRequests.endpointSpellings();
 	}
 
 	@Provide
