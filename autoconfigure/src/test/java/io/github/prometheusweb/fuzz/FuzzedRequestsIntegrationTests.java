@@ -36,6 +36,7 @@ import io.github.prometheusweb.testapp.RunningApp;
 import io.github.prometheusweb.testapp.Scrape;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -109,6 +110,11 @@ class FuzzedRequestsIntegrationTests {
 	void everyRequestIsAnsweredAsWithoutPrometheusWeb(@ForAll("anywhere") FuzzedRequest request) {
 		RawHttp.Response expected = request.sendTo(port(withoutStarter));
 		RawHttp.Response actual = send(request);
+		if (expected.status() < 0 || actual.status() < 0) {
+			assertThat(refused(expected.status()) && refused(actual.status())).as("refused %s", request).isTrue();
+			assertWithinLimits(request);
+			return;
+		}
 		assertThat(actual.status()).as("status of %s", request).isEqualTo(expected.status());
 		assertThat(actual.header("Content-Type")).as("Content-Type of %s", request)
 			.isEqualTo(expected.header("Content-Type"));
@@ -117,6 +123,17 @@ class FuzzedRequestsIntegrationTests {
 		assertThat(normalized(actual.text(), withStarter)).as("body of %s", request)
 			.isEqualTo(normalized(expected.text(), withoutStarter));
 		assertWithinLimits(request);
+	}
+
+	/**
+	 * Found by the property above: raw non-ASCII bytes in the request target, which the
+	 * container refuses before any filter, sometimes with a 400 and sometimes with a
+	 * connection reset that loses it.
+	 */
+	@Example
+	void aRequestTargetTheContainerRefusesIsAnsweredAsWithoutPrometheusWeb() {
+		everyRequestIsAnsweredAsWithoutPrometheusWeb(
+				new FuzzedRequest("GET", "/\u30ff;~=/\u045d/META-INF/V5U2/%c3/x", List.of()));
 	}
 
 	@Property(shrinking = ShrinkingMode.BOUNDED)
@@ -131,10 +148,10 @@ class FuzzedRequestsIntegrationTests {
 			assertThat(actual.status()).as("status of %s", request)
 				.isEqualTo(request.withTarget(elsewhere).sendTo(port(withoutStarter)).status());
 		}
-		else if (request.withTarget(elsewhere).sendTo(port(withoutStarter)).status() == 400) {
+		else if (refused(request.withTarget(elsewhere).sendTo(port(withoutStarter)).status())) {
 			// A request target the container itself refuses, whatever the path.
 			answer = "refused by the container";
-			assertThat(actual.status()).as("status of %s", request).isEqualTo(400);
+			assertThat(refused(actual.status())).as("refused %s", request).isTrue();
 		}
 		else if (!contract.authorized(request.header("Authorization"))) {
 			answer = "401";
@@ -163,7 +180,10 @@ class FuzzedRequestsIntegrationTests {
 			@ForAll("endpointSpellings") FuzzedRequest request) {
 		RawHttp.Response expected = request.sendTo(port(withoutStarter));
 		RawHttp.Response actual = send(request);
-		if (actual.status() != expected.status()) {
+		if (expected.status() < 0 || actual.status() < 0) {
+			assertThat(refused(expected.status()) && refused(actual.status())).as("refused %s", request).isTrue();
+		}
+		else if (actual.status() != expected.status()) {
 			// Routed to the endpoint: its answers only.
 			if (!MetricsEndpointContract.scrapeMethod(request.method())) {
 				String query = request.query();
@@ -185,7 +205,8 @@ class FuzzedRequestsIntegrationTests {
 			assertThat(actual.text()).as("body of %s", request).doesNotContain("# TYPE ");
 		}
 		// Some spellings must reach the endpoint, or the property would check nothing.
-		Statistics.label("routing").collect((actual.status() != expected.status()) ? "endpoint" : "elsewhere");
+		boolean routed = expected.status() >= 0 && actual.status() >= 0 && actual.status() != expected.status();
+		Statistics.label("routing").collect(routed ? "endpoint" : "elsewhere");
 		Statistics.label("routing")
 			.coverage((coverage) -> coverage.check("endpoint").count((Integer count) -> count > 0));
 		assertWithinLimits(request);
@@ -215,6 +236,15 @@ class FuzzedRequestsIntegrationTests {
 	 */
 	private static String normalized(String body, RunningApp app) {
 		return TIMESTAMP.matcher(body).replaceAll("").replace("127.0.0.1:" + port(app), "127.0.0.1:PORT");
+	}
+
+	/**
+	 * Whether a status is the container's refusal of a request line: it answers 400 and
+	 * closes, and the answer may be lost when the close resets the connection
+	 * ({@code -1}).
+	 */
+	private static boolean refused(int status) {
+		return status == 400 || status < 0;
 	}
 
 	/**
