@@ -58,7 +58,7 @@ import org.springframework.web.servlet.DispatcherServlet;
 @EnableConfigurationProperties(PrometheusWebProperties.class)
 @Import({ ClientVersionCheckConfiguration.class, RequestObservationConfiguration.class,
 		DefaultMetricsConfiguration.class, CustomMetricsConfiguration.class, JvmMetricsConfiguration.class,
-		EndpointConfiguration.class, MetricsServerConfiguration.class })
+		EndpointConfiguration.class, MetricsServerConfiguration.class, ActuatorSanitizingConfiguration.class })
 public final class PrometheusWebAutoConfiguration {
 
 	@Bean

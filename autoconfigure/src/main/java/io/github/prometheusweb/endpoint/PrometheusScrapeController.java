@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.prometheusweb.annotation.DoNotTrack;
 import io.github.prometheusweb.endpoint.ScrapeGuard.Rejection;
+import io.github.prometheusweb.support.RateLimitedLog;
 import io.prometheus.metrics.exporter.common.PrometheusScrapeHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,8 +34,10 @@ import org.springframework.web.bind.annotation.GetMapping;
  * {@code /metrics}). Content negotiation (Prometheus text, OpenMetrics, protobuf), gzip,
  * the {@code name[]} filter and {@code debug=} are client_java's
  * {@link PrometheusScrapeHandler}; the {@link ScrapeGuard} answers scrapes without the
- * configured credentials and bad queries first. Scrapes are not recorded in the request
- * metrics.
+ * configured credentials and bad queries first. A metric whose collection throws fails
+ * the whole scrape with a 500 and a plain-text body naming the exception, logged at most
+ * once a minute: a partial scrape would look like series that vanished. Scrapes are not
+ * recorded in the request metrics.
  *
  * @author prometheus-web authors
  */
@@ -45,6 +48,8 @@ public class PrometheusScrapeController {
 	private final PrometheusScrapeHandler scrapeHandler;
 
 	private final ScrapeGuard guard;
+
+	private final RateLimitedLog failures = new RateLimitedLog(PrometheusScrapeController.class);
 
 	/**
 	 * Creates the endpoint.
@@ -66,15 +71,26 @@ public class PrometheusScrapeController {
 	public void scrape(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		Rejection rejection = this.guard.check(request.getHeader("Authorization"), request.getQueryString());
 		if (rejection != null) {
-			response.setStatus(rejection.status());
-			if (rejection.challenge() != null) {
-				response.setHeader("WWW-Authenticate", rejection.challenge());
-			}
-			response.setContentType("text/plain;charset=utf-8");
-			response.getOutputStream().write(rejection.body().getBytes(StandardCharsets.UTF_8));
+			answer(response, rejection);
 			return;
 		}
-		this.scrapeHandler.handleRequest(new ServletScrapeExchange(request, response));
+		ServletScrapeExchange exchange = new ServletScrapeExchange(request, response);
+		this.scrapeHandler.handleRequest(exchange);
+		RuntimeException failure = exchange.failure();
+		if (failure != null) {
+			this.failures.warn("Failed to collect the metrics of a scrape", failure);
+			response.reset();
+			answer(response, Rejection.collectionFailed(failure));
+		}
+	}
+
+	private static void answer(HttpServletResponse response, Rejection rejection) throws IOException {
+		response.setStatus(rejection.status());
+		if (rejection.challenge() != null) {
+			response.setHeader("WWW-Authenticate", rejection.challenge());
+		}
+		response.setContentType("text/plain;charset=utf-8");
+		response.getOutputStream().write(rejection.body().getBytes(StandardCharsets.UTF_8));
 	}
 
 }

@@ -77,7 +77,8 @@ public final class ScrapeGuard {
 	}
 
 	/**
-	 * The answer to a scrape that may not be answered.
+	 * The answer to a scrape that client_java does not answer: one that may not be
+	 * answered, or one whose metrics could not be collected.
 	 *
 	 * @param status the status code
 	 * @param body the text of the body
@@ -91,6 +92,16 @@ public final class ScrapeGuard {
 
 		static final Rejection UNKNOWN_DEBUG_FORMAT = new Rejection(400,
 				"Unsupported debug value: use openmetrics, text or prometheus-protobuf\n", null);
+
+		/**
+		 * The answer to a scrape that failed because a metric could not be collected.
+		 * @param failure what the collection threw
+		 * @return a 500 naming the exception's class, not its message
+		 */
+		static Rejection collectionFailed(RuntimeException failure) {
+			return new Rejection(500, "An exception occurred while collecting the metrics: "
+					+ failure.getClass().getSimpleName() + ". See the application's log.\n", null);
+		}
 
 	}
 

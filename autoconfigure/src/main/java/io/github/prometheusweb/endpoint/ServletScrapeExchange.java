@@ -29,7 +29,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Lets client_java's {@code PrometheusScrapeHandler} answer a servlet request: it reads
  * the query string and headers of the request and writes status, headers and body to the
- * response.
+ * response. A failure to collect the metrics, which client_java reports before it writes
+ * anything, is kept for the endpoint to answer.
  *
  * @author prometheus-web authors
  */
@@ -38,6 +39,8 @@ class ServletScrapeExchange implements PrometheusHttpExchange, PrometheusHttpReq
 	private final HttpServletRequest request;
 
 	private final HttpServletResponse response;
+
+	private RuntimeException failure;
 
 	ServletScrapeExchange(HttpServletRequest request, HttpServletResponse response) {
 		this.request = request;
@@ -95,7 +98,18 @@ class ServletScrapeExchange implements PrometheusHttpExchange, PrometheusHttpReq
 
 	@Override
 	public void handleException(RuntimeException ex) {
-		throw ex;
+		if (this.response.isCommitted()) {
+			throw ex;
+		}
+		this.failure = ex;
+	}
+
+	/**
+	 * The exception that ended the scrape before anything was written.
+	 * @return the exception, or {@code null} if the scrape was answered
+	 */
+	RuntimeException failure() {
+		return this.failure;
 	}
 
 	@Override

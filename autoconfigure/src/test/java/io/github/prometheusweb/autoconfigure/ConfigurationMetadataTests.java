@@ -70,6 +70,17 @@ class ConfigurationMetadataTests {
 	}
 
 	@Test
+	void theCredentialsHaveNoDefault() throws IOException {
+		String json = Files.readString(METADATA);
+		for (String name : new String[] { "prometheus.web.endpoint.basic-auth.username",
+				"prometheus.web.endpoint.basic-auth.password" }) {
+			List<Map<String, Object>> property = JsonPath.read(json, "$.properties[?(@.name == '" + name + "')]");
+			assertThat(property).as(name).hasSize(1);
+			assertThat(property.get(0)).as(name).doesNotContainKey("defaultValue");
+		}
+	}
+
+	@Test
 	void groupByHasValueHints() throws IOException {
 		List<String> values = JsonPath.read(Files.readString(METADATA),
 				"$.hints[?(@.name == 'prometheus.web.group-by')].values[*].value");

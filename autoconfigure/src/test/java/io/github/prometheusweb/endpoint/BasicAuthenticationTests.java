@@ -21,7 +21,9 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
+import io.github.prometheusweb.autoconfigure.PrometheusWebProperties;
 import io.github.prometheusweb.testapp.MockApp;
+import io.github.prometheusweb.testapp.RunningApp;
 import io.github.prometheusweb.testapp.Scrape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,7 +36,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * Tests for the basic authentication of the metrics endpoint
- * ({@code prometheus.web.endpoint.basic-auth.*}).
+ * ({@code prometheus.web.endpoint.basic-auth.*}), and that its password shows in no log,
+ * no error message and no {@code toString()}.
  *
  * @author prometheus-web authors
  */
@@ -96,6 +99,52 @@ class BasicAuthenticationTests {
 				"prometheus.web.endpoint.basic-auth.password is set but prometheus.web.endpoint.basic-auth.username is not");
 		assertThat(output).doesNotContain("t0p-secret");
 		assertThat(stackTrace(failure)).doesNotContain("t0p-secret");
+	}
+
+	@Test
+	void wrongCredentialsOnARealServerNeverShowThePasswordEvenAtTraceLevel(CapturedOutput output) {
+		String password = "s3cret-Pa55";
+		try (RunningApp app = RunningApp.start("prometheus.web.endpoint.basic-auth.username=prometheus",
+				"prometheus.web.endpoint.basic-auth.password=" + password,
+				"logging.level.io.github.prometheusweb=TRACE")) {
+			for (String authorization : new String[] { basic("prometheus", "wrong-guess"),
+					basic("prometheus", password + "x"), basic("Prometheus", password), "Basic !!!",
+					"Basic " + password, "Bearer " + password }) {
+				assertThat(app.get("/metrics", "Authorization", authorization).statusCode()).as(authorization)
+					.isEqualTo(401);
+			}
+			assertThat(app.get("/metrics?debug=nonsense", "Authorization", basic("prometheus", password)).statusCode())
+				.isEqualTo(400);
+			assertThat(app.get("/metrics", "Authorization", basic("prometheus", password)).statusCode()).isEqualTo(200);
+			assertThat(app.context().getBean(PrometheusWebProperties.class).getEndpoint().getBasicAuth())
+				.hasToString("BasicAuth[username=(set), password=(set)]");
+		}
+		assertThat(output).doesNotContain(password)
+			.doesNotContain("wrong-guess")
+			.doesNotContain(basic("prometheus", password).substring(6));
+	}
+
+	@Test
+	void startupFailedByARelatedPropertyNeverShowsThePassword(CapturedOutput output) {
+		String password = "t0p-s3cret-2";
+		Throwable failure = catchThrowable(() -> RunningApp.start("debug=true",
+				"prometheus.web.endpoint.basic-auth.username=prometheus",
+				"prometheus.web.endpoint.basic-auth.password=" + password, "prometheus.web.endpoint.path=metrics"));
+		assertThat(failure).hasStackTraceContaining("prometheus.web.endpoint.path 'metrics' must start with '/'");
+		assertThat(stackTrace(failure)).doesNotContain(password);
+		assertThat(output).contains("APPLICATION FAILED TO START").doesNotContain(password);
+	}
+
+	@Test
+	void startupFailedByAMisspelledPasswordKeyNeverShowsThePassword(CapturedOutput output) {
+		String password = "t0p-s3cret-3";
+		Throwable failure = catchThrowable(
+				() -> RunningApp.start("prometheus.web.endpoint.basic-auth.username=prometheus",
+						"prometheus.web.endpoint.basic-auth.pasword=" + password));
+		assertThat(failure).hasStackTraceContaining(
+				"prometheus.web.endpoint.basic-auth.username is set but prometheus.web.endpoint.basic-auth.password is not");
+		assertThat(stackTrace(failure)).doesNotContain(password);
+		assertThat(output).doesNotContain(password);
 	}
 
 	private static String stackTrace(Throwable ex) {

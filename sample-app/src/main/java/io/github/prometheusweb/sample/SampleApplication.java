@@ -16,8 +16,12 @@
 
 package io.github.prometheusweb.sample;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /**
  * A Spring MVC application instrumented by prometheus-web and nothing else: the
@@ -27,6 +31,15 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  */
 @SpringBootApplication
 public class SampleApplication {
+
+	/**
+	 * The two threads that answer the asynchronous route, stopped with the application.
+	 * @return the executor
+	 */
+	@Bean(destroyMethod = "shutdownNow")
+	ScheduledExecutorService asyncAnswers() {
+		return Executors.newScheduledThreadPool(2);
+	}
 
 	public static void main(String[] args) {
 		SpringApplication.run(SampleApplication.class, args);
