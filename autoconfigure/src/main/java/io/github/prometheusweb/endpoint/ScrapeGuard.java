@@ -98,7 +98,7 @@ public final class ScrapeGuard {
 		 * @param failure what the collection threw
 		 * @return a 500 naming the exception's class, not its message
 		 */
-		static Rejection collectionFailed(RuntimeException failure) {
+		public static Rejection collectionFailed(RuntimeException failure) {
 			return new Rejection(500, "An exception occurred while collecting the metrics: "
 					+ failure.getClass().getSimpleName() + ". See the application's log.\n", null);
 		}

@@ -76,9 +76,12 @@ class ScrapeRequestHandler {
 			this.scrapeHandler.handleRequest(exchange);
 		}
 		catch (RuntimeException ex) {
+			// As on the application's port: a metric that cannot be collected fails the
+			// scrape with a 500 that names the exception's class.
 			this.log.warn("Failed to answer a scrape of the separate metrics server", ex);
 			if (!exchange.isHeadersSent()) {
-				exchange.sendText(500, "Internal Server Error\n");
+				Rejection failed = Rejection.collectionFailed(ex);
+				exchange.sendText(failed.status(), failed.body());
 			}
 		}
 		finally {

@@ -16,9 +16,13 @@
 
 package io.github.prometheusweb.endpoint;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.prometheusweb.server.MetricsServer;
 import io.github.prometheusweb.testapp.RunningApp;
 import io.github.prometheusweb.testapp.Scrape;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -92,6 +96,24 @@ class ScrapeFailureIntegrationTests {
 		assertThat(occurrences(log, "Failed to collect the metrics of a scrape")).isEqualTo(1);
 		assertThat(occurrences(log, "java.lang.IllegalStateException: queue length unavailable")).isEqualTo(1);
 		assertThat(log).doesNotContain("ERROR");
+	}
+
+	@Test
+	void theSeparatePortAnswersAMetricWhoseCollectThrowsAsTheEndpointDoes() throws Exception {
+		PrometheusRegistry.defaultRegistry.register(this.broken);
+		try (RunningApp app = RunningApp.start("prometheus.web.server.port=0")) {
+			int port = app.context().getBean(MetricsServer.class).getPort();
+			HttpClient client = HttpClient.newHttpClient();
+			HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).build();
+			HttpResponse<String> failed = client.send(scrape, HttpResponse.BodyHandlers.ofString());
+			assertThat(failed.statusCode()).isEqualTo(500);
+			assertThat(failed.body()).isEqualTo(
+					"An exception occurred while collecting the metrics: IllegalStateException. See the application's log.\n");
+			this.available.set(true);
+			HttpResponse<String> recovered = client.send(scrape, HttpResponse.BodyHandlers.ofString());
+			assertThat(recovered.statusCode()).isEqualTo(200);
+			assertThat(new Scrape(recovered.body()).value("broken_queue_length")).isEqualTo("7.0");
+		}
 	}
 
 	private static int occurrences(String text, String part) {
