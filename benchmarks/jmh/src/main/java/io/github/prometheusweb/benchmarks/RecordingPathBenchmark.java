@@ -51,8 +51,8 @@ public class RecordingPathBenchmark {
 	/**
 	 * The configuration.
 	 */
-	@Param({ "FLOOR", "DEFAULT", "OPENTELEMETRY", "MICROMETER", "PATH", "FULL_PATH", "ENDPOINT", "NATIVE_HISTOGRAMS", "SUMMARY", "CUSTOM_METRICS",
-			"USER_METRICS" })
+	@Param({ "FLOOR", "DEFAULT", "OPENTELEMETRY", "MICROMETER", "PATH", "FULL_PATH", "ENDPOINT", "NATIVE_HISTOGRAMS",
+			"SUMMARY", "CUSTOM_METRICS", "USER_METRICS" })
 	public Config config;
 
 	private StarterContext context;
