@@ -81,10 +81,12 @@ class ScrapeFaultsIntegrationTests {
 							client.poll();
 							return client.received() > 16 * 1024;
 						});
-						// The server is in the middle of writing the response when the
-						// client leaves.
+						// The client leaves in the middle of the response: it has the
+						// head and some of the body, and not more than its window.
+						// (Whether
+						// a server thread is still in the scrape handler at that moment
+						// depends on how much the server has buffered: not asserted.)
 						assertThat(client.status()).isEqualTo(200);
-						assertThat(threadsInScrape()).isEqualTo(1);
 						client.reset();
 					}
 					await().atMost(HANG).until(() -> threadsInScrape() == 0);
